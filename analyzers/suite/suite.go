@@ -1,0 +1,52 @@
+// Package suite assembles toslint's go/analysis analyzers from a policy.
+// The CLI, the golangci-lint plugin and the vet tool all build their
+// analyzer list here, so they run the same checks with the same settings.
+package suite
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/toslint/toslint/internal/policy"
+)
+
+// New returns the analyzers configured by p. Each analyzer reports
+// diagnostics whose Category is a rule ID from internal/rule. Analyzers
+// are added here as they are built (throttle: TOS1xx, attribution:
+// TOS2xx); rules the policy turns off are still analysed so that facts
+// stay complete, and the driver drops their findings.
+func New(p *policy.Policy) ([]*analysis.Analyzer, error) {
+	var list []*analysis.Analyzer
+	if err := analysis.Validate(list); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// UsesFacts reports whether any analyzer in list, or one it requires,
+// declares fact types: the driver must then load every dependency from
+// source.
+func UsesFacts(list []*analysis.Analyzer) bool {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		for _, r := range a.Requires {
+			if visit(r) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range list {
+		if visit(a) {
+			return true
+		}
+	}
+	return false
+}

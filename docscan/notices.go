@@ -1,0 +1,186 @@
+package docscan
+
+import (
+	"fmt"
+	"go/token"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/report"
+)
+
+// isMarkdown reports whether a file name is a Markdown document.
+func isMarkdown(name string) bool {
+	lower := strings.ToLower(name)
+	for _, ext := range []string{".md", ".markdown", ".mdx"} {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// licensePrefixes start the names of files that carry a license.
+var licensePrefixes = []string{"license", "licence", "copying", "unlicense"}
+
+// noticePrefixes start the names of files that carry notices (with or
+// without extension).
+var noticePrefixes = []string{
+	"readme", "notice", "thirdpartynotices", "third_party_notices", "third-party-notices",
+	"license-third-party", "legal", "trademarks", "attribution", "credits",
+}
+
+func hasPrefixFold(name string, prefixes []string) bool {
+	lower := strings.ToLower(name)
+	for _, p := range prefixes {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLicenseFile reports whether name is a license file (LICENSE,
+// LICENSE.md, LICENSE-CODE, COPYING, ...).
+func isLicenseFile(name string) bool { return hasPrefixFold(name, licensePrefixes) }
+
+// isNoticeFile reports whether name is a README, license or notice file.
+func isNoticeFile(name string) bool {
+	return isLicenseFile(name) || hasPrefixFold(name, noticePrefixes)
+}
+
+// isMetaDoc reports Markdown files that are about the repository rather
+// than documentation it publishes: templates and community files under
+// .github.
+func isMetaDoc(rel string) bool {
+	return strings.HasPrefix(rel, ".github/")
+}
+
+// checkLicenseCoverage reports TOS301 when Markdown docs have no license
+// file in their directory or any parent up to the root.
+func (s *scan) checkLicenseCoverage(files []file) {
+	var uncovered []string
+	for _, f := range files {
+		if !f.markdown || isMetaDoc(f.rel) {
+			continue
+		}
+		covered := false
+		for dir := path.Dir(f.rel); ; dir = path.Dir(dir) {
+			if s.licenseDirs[dir] {
+				covered = true
+				break
+			}
+			if dir == "." {
+				break
+			}
+		}
+		if !covered {
+			uncovered = append(uncovered, f.rel)
+		}
+	}
+	if len(uncovered) == 0 {
+		return
+	}
+	license, packName := "", ""
+	for _, p := range s.pol.Packs() {
+		if p.Content.DocsLicense != "" {
+			license, packName = p.Content.DocsLicense, p.Name
+			break
+		}
+	}
+	what := "add a LICENSE file at the repository root"
+	if license != "" {
+		what = fmt.Sprintf("add a LICENSE file with the docs license, %s under pack %s", license, packName)
+	}
+	example := uncovered[0]
+	msg := fmt.Sprintf("no license file covers the Markdown docs (%s", example)
+	if n := len(uncovered) - 1; n > 0 {
+		msg += fmt.Sprintf(" and %d more", n)
+	}
+	msg += "): " + what
+	s.add(report.Finding{Rule: "TOS301", Pos: s.repoAnchor(), Message: msg})
+}
+
+// repoAnchor is where repository-level findings are reported: line 1 of
+// the root README, or the root directory itself when there is none.
+func (s *scan) repoAnchor() token.Position {
+	for _, d := range s.docs {
+		if strings.HasPrefix(strings.ToLower(path.Base(d.Name)), "readme") {
+			return token.Position{Filename: d.Name, Line: 1, Column: 1}
+		}
+	}
+	for _, t := range s.plainNotice {
+		if strings.HasPrefix(strings.ToLower(t.rel), "readme") {
+			return token.Position{Filename: s.abs(t.rel), Line: 1, Column: 1}
+		}
+	}
+	return token.Position{Filename: s.opts.Root}
+}
+
+// bareURL finds URLs in plain-text notice files.
+var bareURL = regexp.MustCompile(`https?://[^\s<>()\[\]"']+`)
+
+// noticeEvidence is the text and links of the root README and notice
+// files, where the legal notices live.
+type noticeEvidence struct {
+	prose []string
+	links []string
+}
+
+func (s *scan) evidence() noticeEvidence {
+	var ev noticeEvidence
+	for _, d := range s.docs {
+		ev.prose = append(ev.prose, d.Prose...)
+		for _, l := range d.Links {
+			ev.links = append(ev.links, l.URL)
+		}
+	}
+	for _, t := range s.plainNotice {
+		ev.prose = append(ev.prose, strings.Join(strings.Fields(t.text), " "))
+		ev.links = append(ev.links, bareURL.FindAllString(t.text, -1)...)
+	}
+	return ev
+}
+
+func (ev noticeEvidence) satisfies(n policy.Notice) bool {
+	for _, p := range n.Text {
+		for _, t := range ev.prose {
+			if p.MatchString(t) {
+				return true
+			}
+		}
+	}
+	for _, p := range n.Links {
+		for _, l := range ev.links {
+			if p.MatchString(strings.TrimRight(l, ".,;:")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkNotices reports the notices a pack requires that the README and
+// notice files lack. Owner notices apply in trademark-owner mode only.
+// Publisher notices (license grant) are checked with license detection.
+func (s *scan) checkNotices() {
+	if !s.pol.TrademarkOwner() {
+		return
+	}
+	ev := s.evidence()
+	anchor := s.repoAnchor()
+	for _, p := range s.pol.Packs() {
+		for _, n := range p.Notices {
+			if n.When != policy.Owner || !s.pol.Enabled(n.Rule) || ev.satisfies(n) {
+				continue
+			}
+			msg := fmt.Sprintf("no %s in the README or notice files, which pack %s requires in the owner's repositories", n.Title, p.Name)
+			if n.Example != "" {
+				msg += fmt.Sprintf(" (add: %s)", n.Example)
+			}
+			s.add(report.Finding{Rule: n.Rule, Pos: anchor, Message: msg})
+		}
+	}
+}

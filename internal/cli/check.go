@@ -1,0 +1,280 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/toslint/toslint/docscan"
+	"github.com/toslint/toslint/internal/config"
+	"github.com/toslint/toslint/internal/directive"
+	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/report"
+	"github.com/toslint/toslint/internal/rule"
+)
+
+// checkFlags are the flags of `toslint check`.
+type checkFlags struct {
+	format     string
+	configFile string
+	failOn     string
+	fix        bool
+	newFromRev string
+	only       string
+	jobs       int
+}
+
+func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, error) {
+	var cf checkFlags
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cf.format, "format", "text", "output format: "+strings.Join(report.FormatNames(), ", "))
+	fs.StringVar(&cf.configFile, "config", "", "config file (default: .toslint.yml found by walking up from the working directory)")
+	fs.StringVar(&cf.failOn, "fail-on", "", "lowest severity that fails the run: error, warning or info (default from config, else warning)")
+	fs.BoolVar(&cf.fix, "fix", false, "apply suggested fixes in place (atomic writes)")
+	fs.StringVar(&cf.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
+	fs.StringVar(&cf.only, "only", "", "run only one side: go (analyzers) or docs (document scan)")
+	fs.IntVar(&cf.jobs, "j", 0, "files and packages checked in parallel (default: number of CPUs)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: toslint check [flags] [path | package pattern ...]  (default ./...)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil, nil, err
+		}
+		return nil, nil, usageError{err}
+	}
+	if _, ok := report.Formats[cf.format]; !ok {
+		return nil, nil, usageError{fmt.Errorf("unknown format %q (want %s)", cf.format, strings.Join(report.FormatNames(), ", "))}
+	}
+	if cf.only != "" && cf.only != "go" && cf.only != "docs" {
+		return nil, nil, usageError{fmt.Errorf("-only must be go or docs, not %q", cf.only)}
+	}
+	if cf.failOn != "" {
+		if _, err := rule.ParseSeverity(cf.failOn); err != nil {
+			return nil, nil, usageError{fmt.Errorf("-fail-on: %v", err)}
+		}
+	}
+	if cf.jobs < 0 {
+		return nil, nil, usageError{errors.New("-j must not be negative")}
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	return &cf, patterns, nil
+}
+
+// runCheck implements `toslint check`. It returns the exit code, or an
+// error for exit 2.
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
+	cf, patterns, err := parseCheckFlags(args, stderr)
+	if err != nil {
+		return 0, err
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return 0, err
+	}
+	dirs, err := patternDirs(wd, patterns)
+	if err != nil {
+		return 0, err
+	}
+	pol, err := loadPolicy(wd, cf.configFile)
+	if err != nil {
+		return 0, err
+	}
+	failOn := pol.FailOn()
+	if cf.failOn != "" {
+		failOn, _ = rule.ParseSeverity(cf.failOn)
+	}
+
+	set := directive.NewSet()
+	var findings []report.Finding
+	ran := map[rule.Engine]bool{rule.EngineTool: true}
+	goFiles := map[string]bool{}
+	if cf.only != "docs" {
+		res, err := checkGo(ctx, pol, wd, dirs, patterns, set, cf.jobs)
+		if err != nil {
+			return 0, err
+		}
+		if res != nil {
+			findings = append(findings, res.findings...)
+			for _, e := range res.engines {
+				ran[e] = true
+			}
+			for f := range res.files {
+				goFiles[f] = true
+			}
+		}
+	}
+	root := repoRoot(dirs[0])
+	if cf.only != "go" {
+		res, err := docscan.Scan(ctx, pol, docscan.Options{Root: root, Jobs: cf.jobs, Directives: set})
+		if err != nil {
+			return 0, err
+		}
+		findings = append(findings, res.Findings...)
+		ran[rule.EngineDocs] = true
+	}
+	findings = applyDirectives(pol, findings, set, ran, goFiles)
+
+	if cf.newFromRev != "" {
+		findings, err = onlyNew(ctx, root, cf.newFromRev, findings)
+		if err != nil {
+			return 0, err
+		}
+	}
+	if cf.fix {
+		findings, err = applyFixes(findings, stderr)
+		if err != nil {
+			return 0, err
+		}
+	}
+	report.Sort(findings)
+	report.Relativize(findings, wd)
+	r := &report.Report{
+		Findings: findings, Root: wd,
+		Tool: report.Tool{Name: "toslint", Version: Version(), URI: "https://github.com/toslint/toslint"},
+	}
+	if err := report.Formats[cf.format].Write(stdout, r); err != nil {
+		return 0, fmt.Errorf("writing %s output: %w", cf.format, err)
+	}
+	if report.Count(findings, failOn) > 0 {
+		return ExitFindings, nil
+	}
+	return ExitOK, nil
+}
+
+// loadPolicy reads the config given by -config, or the one found by
+// walking up from wd, or the defaults.
+func loadPolicy(wd, file string) (*policy.Policy, error) {
+	if file == "" {
+		found, err := config.Find(wd)
+		if err != nil {
+			return nil, err
+		}
+		file = found
+	}
+	if file == "" {
+		return config.Default(wd)
+	}
+	return config.Load(file)
+}
+
+// patternDirs returns, for each argument, the directory it names: the
+// directory of a file path, the directory before "/..." of a pattern, or
+// wd for import paths. A path that does not exist is an error.
+func patternDirs(wd string, patterns []string) ([]string, error) {
+	var dirs []string
+	for _, p := range patterns {
+		if !isPathPattern(p) {
+			dirs = append(dirs, wd)
+			continue
+		}
+		base := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
+		if base == "" || base == "." {
+			base = "."
+		}
+		abs := base
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, base)
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: no such file or directory", p)
+		}
+		if !st.IsDir() {
+			abs = filepath.Dir(abs)
+		}
+		dirs = append(dirs, abs)
+	}
+	return dirs, nil
+}
+
+// isPathPattern reports whether a pattern names a path rather than an
+// import path: it is absolute, or starts with . or .., as for the go tool.
+func isPathPattern(p string) bool {
+	return filepath.IsAbs(p) || p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") ||
+		p == "..." || strings.HasPrefix(p, "...")
+}
+
+// repoRoot returns the repository that holds dir: the nearest ancestor
+// with a .git entry, else the nearest with go.mod, else dir.
+func repoRoot(dir string) string {
+	if d := findUp(dir, ".git"); d != "" {
+		return d
+	}
+	if d := findUp(dir, "go.mod"); d != "" {
+		return d
+	}
+	return dir
+}
+
+func findUp(dir, name string) string {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// toolRules are the findings about directives themselves; directives do
+// not suppress them.
+var toolRules = []string{"TOS003", "TOS004", "TOS005"}
+
+// applyDirectives marks suppressed findings and adds the findings about
+// directives: no reason (TOS003), matched nothing (TOS004), malformed
+// (TOS005).
+func applyDirectives(pol *policy.Policy, fs []report.Finding, set *directive.Set, ran map[rule.Engine]bool, goFiles map[string]bool) []report.Finding {
+	for i := range fs {
+		f := &fs[i]
+		if slices.Contains(toolRules, f.Rule) {
+			continue
+		}
+		if d := set.Match(f.Rule, f.Pos.Filename, f.Pos.Line); d != nil {
+			f.Suppressed = &report.Suppression{Directive: d.Kind.String(), Reason: d.Reason, File: d.File, Line: d.Line}
+		}
+	}
+	add := func(id string, pos token.Position, msg string) {
+		if pol.Enabled(id) {
+			fs = append(fs, report.Finding{Rule: id, Severity: pol.Severity(id), Pos: pos, Message: msg})
+		}
+	}
+	for _, p := range set.Problems() {
+		add(p.Rule, token.Position{Filename: p.File, Line: p.Line, Column: p.Col}, p.Msg)
+	}
+	// A directive can only be judged unused when every rule it names ran
+	// on its file: enabled, implemented, and its engine not skipped.
+	judgeable := func(d *directive.Directive) bool {
+		for _, id := range d.Rules {
+			r, _ := rule.Lookup(id)
+			if !pol.Enabled(id) || r.Status != rule.Available || !ran[r.Engine] {
+				return false
+			}
+			isGo := strings.HasSuffix(d.File, ".go")
+			if isGo && !goFiles[d.File] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, d := range set.Unmatched(judgeable) {
+		add("TOS004", token.Position{Filename: d.File, Line: d.Line, Column: d.Col},
+			fmt.Sprintf("%s %s suppresses nothing here (remove it)", d.Kind, strings.Join(d.Rules, ",")))
+	}
+	return fs
+}

@@ -1,0 +1,96 @@
+// Package cli implements the toslint command. Main is the whole program:
+// cmd/toslint only wires os.Args, the standard streams and the exit code
+// into it, and tests call it in-process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // nothing at or above the fail level
+	ExitFindings = 1 // findings at or above the fail level
+	ExitError    = 2 // usage, config, pack or load error
+)
+
+// devVersion is reported when the binary carries no module version (built
+// from a checkout).
+const devVersion = "v0.1.0-dev"
+
+// Version returns toslint's version.
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return devVersion
+}
+
+const usage = `toslint checks Go code and docs against terms of use and content licenses.
+
+Usage:
+
+	toslint [check] [flags] [path | package pattern ...]   (default ./...)
+	toslint rules [-format text|markdown|json]
+	toslint rules explain ID
+	toslint version
+
+Run "toslint check -h" for the check flags. Exit status: 0 when nothing
+reaches the fail level, 1 when something does, 2 for usage, config, pack or
+load errors.
+`
+
+// Main runs toslint with args (without the program name) and returns the
+// exit code.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmd, rest := "check", args
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "check", "rules", "version", "help":
+			cmd, rest = args[0], args[1:]
+		}
+	}
+	var err error
+	switch cmd {
+	case "check":
+		var code int
+		code, err = runCheck(ctx, rest, stdout, stderr)
+		if err == nil {
+			return code
+		}
+	case "rules":
+		err = runRules(rest, stdout, stderr)
+	case "version":
+		if len(rest) > 0 {
+			err = usageError{fmt.Errorf("version takes no arguments")}
+		} else {
+			fmt.Fprintf(stdout, "toslint %s\n", Version())
+		}
+	case "help":
+		fmt.Fprint(stdout, usage)
+	}
+	if err == nil {
+		return ExitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "toslint: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprint(stderr, "\n"+usage)
+	}
+	return ExitError
+}
+
+// usageError marks errors after which the usage text helps.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }

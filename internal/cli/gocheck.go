@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/toslint/toslint/analyzers/suite"
+	"github.com/toslint/toslint/internal/directive"
+	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/report"
+	"github.com/toslint/toslint/internal/rule"
+)
+
+// goResult is the outcome of the Go side of a check.
+type goResult struct {
+	findings []report.Finding
+	engines  []rule.Engine
+	files    map[string]bool // Go files whose directives were read
+}
+
+// checkGo loads the packages matching patterns and runs the analyzer
+// suite. It returns nil when the directories hold no Go module.
+func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns []string, set *directive.Set, jobs int) (*goResult, error) {
+	if findUp(dirs[0], "go.mod") == "" {
+		return nil, nil // not a Go module: the Go side is skipped
+	}
+	var goPatterns []string
+	for _, p := range patterns {
+		switch {
+		case !isPathPattern(p) || strings.Contains(p, "..."):
+			goPatterns = append(goPatterns, p)
+		case strings.HasSuffix(p, ".go"):
+			goPatterns = append(goPatterns, "file="+p)
+		case filepath.Ext(p) == "":
+			goPatterns = append(goPatterns, p) // a directory
+		}
+		// Other files are documents: the Go side does not look at them.
+	}
+	if len(goPatterns) == 0 {
+		return nil, nil
+	}
+	analyzers, err := suite.New(pol)
+	if err != nil {
+		return nil, fmt.Errorf("building analyzers: %w", err)
+	}
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedSyntax | packages.NeedModule
+	if len(analyzers) > 0 {
+		mode = packages.LoadSyntax | packages.NeedModule
+		if suite.UsesFacts(analyzers) {
+			mode = packages.LoadAllSyntax | packages.NeedModule
+		}
+	}
+	cfg := &packages.Config{Context: ctx, Mode: mode, Dir: wd, Tests: false}
+	pkgs, err := packages.Load(cfg, goPatterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading packages: %w", err)
+	}
+	if err := loadErrors(pkgs, len(analyzers) > 0); err != nil {
+		return nil, err
+	}
+	res := &goResult{files: map[string]bool{}, engines: []rule.Engine{rule.EngineThrottle, rule.EngineAttribution}}
+	for _, pkg := range pkgs {
+		for i, f := range pkg.Syntax {
+			if i >= len(pkg.CompiledGoFiles) {
+				break
+			}
+			if name := pkg.CompiledGoFiles[i]; !res.files[name] {
+				res.files[name] = true
+				directive.GoFile(set, pkg.Fset, f, name)
+			}
+		}
+	}
+	if len(analyzers) == 0 {
+		return res, nil
+	}
+	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{Sequential: jobs == 1})
+	if err != nil {
+		return nil, fmt.Errorf("analysing: %w", err)
+	}
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			return nil, fmt.Errorf("analyzer %s on %s: %w", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			if f, ok := diagnosticFinding(pol, act.Package.Fset, act.Analyzer, d); ok {
+				res.findings = append(res.findings, f)
+			}
+		}
+	}
+	return res, nil
+}
+
+// loadErrors turns package loading errors into one error (exit 2).
+// Without analyzers only syntax matters, so type errors are ignored.
+func loadErrors(pkgs []*packages.Package, typed bool) error {
+	var msgs []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if e.Kind == packages.TypeError && !typed {
+				continue
+			}
+			msgs = append(msgs, e.Error())
+		}
+	})
+	if len(msgs) == 0 {
+		return nil
+	}
+	if len(msgs) > 10 {
+		msgs = append(msgs[:10], fmt.Sprintf("and %d more", len(msgs)-10))
+	}
+	return fmt.Errorf("loading packages:\n\t%s", strings.Join(msgs, "\n\t"))
+}
+
+// diagnosticFinding converts an analyzer diagnostic. Its Category must be
+// a registered rule ID; the policy decides whether it is reported and at
+// what severity.
+func diagnosticFinding(pol *policy.Policy, fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) (report.Finding, bool) {
+	id := d.Category
+	if _, ok := rule.Lookup(id); !ok {
+		id = "TOS000"
+	}
+	if id != "TOS000" && !pol.Enabled(id) {
+		return report.Finding{}, false
+	}
+	f := report.Finding{Rule: id, Severity: pol.Severity(id), Pos: fset.Position(d.Pos), Message: d.Message}
+	if id == "TOS000" {
+		f.Message = fmt.Sprintf("%s (analyzer %s reported an unregistered category %q)", d.Message, a.Name, d.Category)
+	}
+	if d.End.IsValid() {
+		f.End = fset.Position(d.End)
+	}
+	for _, r := range d.Related {
+		f.Related = append(f.Related, report.Related{Pos: fset.Position(r.Pos), Message: r.Message})
+	}
+	for _, sf := range d.SuggestedFixes {
+		fx := report.Fix{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			tf := fset.File(e.Pos)
+			if tf == nil {
+				continue
+			}
+			end := e.End
+			if !end.IsValid() {
+				end = e.Pos
+			}
+			fx.Edits = append(fx.Edits, report.Edit{File: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
+		}
+		f.Fixes = append(f.Fixes, fx)
+	}
+	return f, true
+}

@@ -1,0 +1,224 @@
+// Package config finds and reads .toslint.yml and resolves it, with the rule
+// packs it names, into one immutable *policy.Policy.
+//
+// Every error names file:line:col. The format uses lists of objects, never
+// maps keyed by rule IDs, paths or package names: golangci-lint's settings
+// layer lowercases map keys and splits them on dots, and the same structure
+// is decoded from golangci-lint settings by the plugin.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/rule"
+	"github.com/toslint/toslint/internal/yamlx"
+	"github.com/toslint/toslint/rules"
+)
+
+// Names are the file names Find looks for, in order.
+var Names = []string{".toslint.yml", ".toslint.yaml"}
+
+// File is the structure of .toslint.yml. See README.md for each key.
+type File struct {
+	Packs            []PackRef        `yaml:"packs"`
+	Rules            []RuleOverride   `yaml:"rules"`
+	FailOn           string           `yaml:"fail_on"`
+	Exclude          []string         `yaml:"exclude"`
+	CopyrightHolders []policy.Holder  `yaml:"copyright_holders"`
+	TrademarkOwner   bool             `yaml:"trademark_owner"`
+	Wrappers         []policy.Wrapper `yaml:"wrappers"`
+	MaxFileSize      int64            `yaml:"max_file_size"`
+}
+
+// PackRef names a pack: an embedded one by name, or a file by path
+// (relative to the config file's directory).
+type PackRef struct {
+	Name string `yaml:"name"`
+	Path string `yaml:"path"`
+}
+
+// RuleOverride turns a rule on or off or changes its severity.
+type RuleOverride struct {
+	ID       string `yaml:"id"`
+	Enabled  *bool  `yaml:"enabled"`
+	Severity string `yaml:"severity"`
+}
+
+// Find walks up from dir and returns the first config file found, or ""
+// when there is none.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		for _, n := range Names {
+			p := filepath.Join(dir, n)
+			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+				return p, nil
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return "", fmt.Errorf("looking for config: %w", err)
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// Default returns the policy used when there is no config file: the
+// default embedded pack and every rule at its registry default.
+func Default(root string) (*policy.Policy, error) {
+	return Parse("", nil, root)
+}
+
+// Load reads and resolves a config file. Relative pack paths and exclude
+// patterns are taken from the file's directory.
+func Load(file string) (*policy.Policy, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	return Parse(file, data, filepath.Dir(file))
+}
+
+// Parse resolves config data from file (which may be "" for none) with
+// root as the directory relative paths are taken from.
+func Parse(file string, data []byte, root string) (*policy.Policy, error) {
+	var f File
+	doc, err := yamlx.Decode(file, data, &f)
+	if err != nil {
+		return nil, err
+	}
+	return Resolve(&f, doc, root)
+}
+
+// Resolve turns a decoded File into a Policy. doc positions errors.
+func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
+	o := policy.Options{
+		Rules:          map[string]policy.RuleSetting{},
+		Holders:        f.CopyrightHolders,
+		TrademarkOwner: f.TrademarkOwner,
+		Wrappers:       f.Wrappers,
+		MaxFileSize:    f.MaxFileSize,
+		Root:           root,
+		ConfigFile:     doc.File,
+	}
+	refs := f.Packs
+	if len(refs) == 0 {
+		refs = []PackRef{{Name: rules.Default}}
+	}
+	seen := map[string]string{}
+	for i, ref := range refs {
+		at := fmt.Sprintf("packs[%d]", i)
+		var (
+			p   *policy.Pack
+			err error
+		)
+		switch {
+		case ref.Name != "" && ref.Path != "":
+			return nil, doc.Errorf(at, "a pack has either name (embedded) or path (file), not both")
+		case ref.Name != "":
+			p, err = rules.Embedded(ref.Name)
+			if err != nil {
+				return nil, doc.Errorf(at+".name", "%v", err)
+			}
+		case ref.Path != "":
+			pth := ref.Path
+			if !filepath.IsAbs(pth) {
+				pth = filepath.Join(root, pth)
+			}
+			p, err = rules.LoadFile(pth)
+			var perr *yamlx.Error
+			if errors.As(err, &perr) {
+				return nil, err // positioned in the pack file
+			} else if err != nil {
+				return nil, doc.Errorf(at+".path", "%v", err)
+			}
+		default:
+			return nil, doc.Errorf(at, "a pack needs name (embedded pack) or path (pack file)")
+		}
+		if prev, dup := seen[p.Name]; dup {
+			return nil, doc.Errorf(at, "pack %q is listed twice (also from %s)", p.Name, prev)
+		}
+		seen[p.Name] = p.File
+		o.Packs = append(o.Packs, p)
+	}
+	for i, r := range f.Rules {
+		at := fmt.Sprintf("rules[%d]", i)
+		if _, ok := rule.Lookup(r.ID); !ok {
+			return nil, doc.Errorf(at+".id", "unknown rule %q (run `toslint rules` for the list)", r.ID)
+		}
+		if _, dup := o.Rules[r.ID]; dup {
+			return nil, doc.Errorf(at+".id", "rule %s is configured twice", r.ID)
+		}
+		def, _ := rule.Lookup(r.ID)
+		s := policy.RuleSetting{Enabled: def.Default}
+		if r.Enabled != nil {
+			s.Enabled = *r.Enabled
+		}
+		if r.Severity != "" {
+			sev, err := rule.ParseSeverity(r.Severity)
+			if err != nil {
+				return nil, doc.Errorf(at+".severity", "%v", err)
+			}
+			s.Severity = sev
+		}
+		if r.Enabled == nil && r.Severity == "" {
+			return nil, doc.Errorf(at, "rule %s: set enabled, severity or both", r.ID)
+		}
+		o.Rules[r.ID] = s
+	}
+	if f.FailOn != "" {
+		sev, err := rule.ParseSeverity(f.FailOn)
+		if err != nil {
+			return nil, doc.Errorf("fail_on", "%v", err)
+		}
+		o.FailOn = sev
+	}
+	for i, pat := range f.Exclude {
+		if !doublestar.ValidatePattern(pat) || strings.HasPrefix(pat, "/") || strings.Contains(pat, `\`) {
+			return nil, doc.Errorf(fmt.Sprintf("exclude[%d]", i), "bad exclude pattern %q (use slash-separated globs relative to the config file, such as docs/archive/**)", pat)
+		}
+		o.Exclude = append(o.Exclude, strings.TrimPrefix(pat, "./"))
+	}
+	for i, h := range f.CopyrightHolders {
+		if strings.TrimSpace(h.Name) == "" {
+			return nil, doc.Errorf(fmt.Sprintf("copyright_holders[%d]", i), "copyright holder has no name")
+		}
+	}
+	for i, w := range f.Wrappers {
+		at := fmt.Sprintf("wrappers[%d]", i)
+		if !strings.HasPrefix(w.Type, "(") || !strings.HasSuffix(w.Type, ")") || !strings.Contains(w.Type, ".") {
+			return nil, doc.Errorf(at+".type", "wrapper type %q must be written (*import/path.Type) or (import/path.Type)", w.Type)
+		}
+		if !hasAPI(o.Packs, w.API) {
+			return nil, doc.Errorf(at+".api", "no pack in force defines API family %q", w.API)
+		}
+	}
+	if f.MaxFileSize < 0 {
+		return nil, doc.Errorf("max_file_size", "max_file_size must be positive (bytes)")
+	}
+	return policy.New(o), nil
+}
+
+func hasAPI(packs []*policy.Pack, name string) bool {
+	for _, p := range packs {
+		for _, a := range p.APIs {
+			if a.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}

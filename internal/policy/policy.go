@@ -1,0 +1,145 @@
+package policy
+
+import (
+	"path"
+	"slices"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/toslint/toslint/internal/rule"
+)
+
+// DefaultMaxFileSize is the size above which a file is reported (TOS001)
+// instead of scanned.
+const DefaultMaxFileSize = 10 << 20
+
+// Holder is one of the project's own copyright holders.
+type Holder struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+}
+
+// Wrapper names a type of the project whose methods reach an API family.
+type Wrapper struct {
+	Type string `yaml:"type"` // "(*example.com/x/client.Client)"
+	API  string `yaml:"api"`  // API family name from a pack
+}
+
+// RuleSetting is the resolved state of one rule.
+type RuleSetting struct {
+	Enabled  bool
+	Severity rule.Severity
+}
+
+// Options carries everything New needs. It is the output of config
+// resolution; engines never see it.
+type Options struct {
+	Packs          []*Pack
+	Rules          map[string]RuleSetting // overrides by rule ID
+	FailOn         rule.Severity
+	Exclude        []string // doublestar patterns, slash-separated, relative to Root
+	Holders        []Holder
+	TrademarkOwner bool
+	Wrappers       []Wrapper
+	MaxFileSize    int64
+	Root           string // directory that relative patterns are taken from
+	ConfigFile     string // the config file used, if any
+}
+
+// Policy is the resolved policy. Create it with New; it is safe for
+// concurrent use and never changes.
+type Policy struct {
+	opts  Options
+	rules map[string]RuleSetting
+}
+
+// New resolves options into a Policy. Rules without an override take their
+// registry defaults. It does not validate: internal/config does, with
+// positions.
+func New(o Options) *Policy {
+	p := &Policy{opts: o, rules: map[string]RuleSetting{}}
+	p.opts.Packs = slices.Clone(o.Packs)
+	p.opts.Exclude = slices.Clone(o.Exclude)
+	p.opts.Holders = slices.Clone(o.Holders)
+	p.opts.Wrappers = slices.Clone(o.Wrappers)
+	if p.opts.FailOn == 0 {
+		p.opts.FailOn = rule.Warning
+	}
+	if p.opts.MaxFileSize <= 0 {
+		p.opts.MaxFileSize = DefaultMaxFileSize
+	}
+	for _, r := range rule.All() {
+		s := RuleSetting{Enabled: r.Default, Severity: r.Severity}
+		if o, ok := o.Rules[r.ID]; ok {
+			s.Enabled = o.Enabled
+			if o.Severity != 0 {
+				s.Severity = o.Severity
+			}
+		}
+		p.rules[r.ID] = s
+	}
+	return p
+}
+
+// Enabled reports whether the rule with this ID is on.
+func (p *Policy) Enabled(id string) bool { return p.rules[id].Enabled }
+
+// Severity returns the effective severity of a rule.
+func (p *Policy) Severity(id string) rule.Severity {
+	if s, ok := p.rules[id]; ok {
+		return s.Severity
+	}
+	if r, ok := rule.Lookup(id); ok {
+		return r.Severity
+	}
+	return rule.Warning
+}
+
+// Packs returns the packs in force, in configuration order.
+func (p *Policy) Packs() []*Pack { return p.opts.Packs }
+
+// Pack returns the pack with this name.
+func (p *Policy) Pack(name string) (*Pack, bool) {
+	for _, pk := range p.opts.Packs {
+		if pk.Name == name {
+			return pk, true
+		}
+	}
+	return nil, false
+}
+
+// FailOn is the lowest severity that makes `toslint check` exit 1.
+func (p *Policy) FailOn() rule.Severity { return p.opts.FailOn }
+
+// Holders are the project's own copyright holders from the configuration.
+func (p *Policy) Holders() []Holder { return p.opts.Holders }
+
+// TrademarkOwner reports whether the repository belongs to the mark owner
+// (owner mode): endorsement rules are off, owner notices are required.
+func (p *Policy) TrademarkOwner() bool { return p.opts.TrademarkOwner }
+
+// Wrappers are the configured wrapper types.
+func (p *Policy) Wrappers() []Wrapper { return p.opts.Wrappers }
+
+// MaxFileSize is the largest file docscan reads.
+func (p *Policy) MaxFileSize() int64 { return p.opts.MaxFileSize }
+
+// Root is the directory relative exclude patterns are taken from.
+func (p *Policy) Root() string { return p.opts.Root }
+
+// ConfigFile is the configuration file the policy came from, or "".
+func (p *Policy) ConfigFile() string { return p.opts.ConfigFile }
+
+// Excluded reports whether a slash-separated path relative to Root is
+// excluded by the configuration. A pattern also excludes everything under a
+// matching directory.
+func (p *Policy) Excluded(rel string) bool {
+	for _, pat := range p.opts.Exclude {
+		for dir := rel; dir != "." && dir != "/" && dir != ""; dir = path.Dir(dir) {
+			if ok, _ := doublestar.Match(pat, dir); ok {
+				return true
+			}
+		}
+	}
+	return false
+}

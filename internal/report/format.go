@@ -1,0 +1,311 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/toslint/toslint/internal/rule"
+)
+
+// Report is what a format writes: findings already sorted and relative.
+type Report struct {
+	Findings []Finding
+	Tool     Tool
+	// Root is the directory file names are relative to (absolute path);
+	// SARIF uses it as %SRCROOT%.
+	Root string
+	// Sources gives the text of source lines (fingerprints, SARIF columns).
+	// Nil means lines are read from disk relative to Root.
+	Sources LineSource
+}
+
+// Tool describes toslint itself in the output.
+type Tool struct {
+	Name    string
+	Version string
+	URI     string
+}
+
+// LineSource returns the text of line n (1-based) of file.
+type LineSource interface {
+	Line(file string, n int) (string, bool)
+}
+
+// Format writes a report in one output format.
+type Format interface {
+	Write(w io.Writer, r *Report) error
+}
+
+// Formats maps each -format name to its writer.
+var Formats = map[string]Format{
+	"text":     textFormat{},
+	"json":     jsonFormat{},
+	"sarif":    sarifFormat{},
+	"github":   githubFormat{},
+	"markdown": markdownFormat{},
+}
+
+// FormatNames returns the format names, sorted.
+func FormatNames() []string {
+	var names []string
+	for n := range Formats {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// textFormat prints `path:line:col: message [ID]`, the vet form editors
+// jump to, with related locations indented below. Suppressed findings are
+// left out.
+type textFormat struct{}
+
+func (textFormat) Write(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			continue
+		}
+		fmt.Fprintf(bw, "%s: %s [%s]\n", f.Pos.String(), f.Message, f.Rule)
+		for _, rel := range f.Related {
+			fmt.Fprintf(bw, "\t%s: %s\n", rel.Pos.String(), rel.Message)
+		}
+	}
+	return bw.Flush()
+}
+
+// jsonFormat prints the one-object contract of DESIGN.md §4.
+type jsonFormat struct{}
+
+type jsonReport struct {
+	Version  int           `json:"version"`
+	Findings []jsonFinding `json:"findings"`
+}
+
+type jsonFinding struct {
+	Rule        string           `json:"rule"`
+	Severity    string           `json:"severity"`
+	File        string           `json:"file"`
+	Line        int              `json:"line"`
+	Column      int              `json:"column"`
+	EndLine     int              `json:"end_line"`
+	EndColumn   int              `json:"end_column"`
+	Message     string           `json:"message"`
+	Related     []jsonRelated    `json:"related"`
+	Suppressed  bool             `json:"suppressed"`
+	Suppression *jsonSuppression `json:"suppression,omitempty"`
+	Fixes       []jsonFix        `json:"fixes,omitempty"`
+}
+
+type jsonRelated struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+type jsonSuppression struct {
+	Directive string `json:"directive"`
+	Reason    string `json:"reason"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	File  string `json:"file"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+func (jsonFormat) Write(w io.Writer, r *Report) error {
+	out := jsonReport{Version: 1, Findings: []jsonFinding{}}
+	for _, f := range r.Findings {
+		end := endOf(f)
+		jf := jsonFinding{
+			Rule: f.Rule, Severity: f.Severity.String(), File: f.Pos.Filename,
+			Line: f.Pos.Line, Column: f.Pos.Column, EndLine: end.Line, EndColumn: end.Column,
+			Message: f.Message, Related: []jsonRelated{}, Suppressed: f.Suppressed != nil,
+		}
+		for _, rel := range f.Related {
+			jf.Related = append(jf.Related, jsonRelated{File: rel.Pos.Filename, Line: rel.Pos.Line, Column: rel.Pos.Column, Message: rel.Message})
+		}
+		if s := f.Suppressed; s != nil {
+			jf.Suppression = &jsonSuppression{Directive: s.Directive, Reason: s.Reason, File: s.File, Line: s.Line}
+		}
+		for _, fx := range f.Fixes {
+			jx := jsonFix{Message: fx.Message}
+			for _, e := range fx.Edits {
+				jx.Edits = append(jx.Edits, jsonEdit{File: e.File, Start: e.Start, End: e.End, New: e.New})
+			}
+			jf.Fixes = append(jf.Fixes, jx)
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// endOf returns the end position, or the start when the end is unknown.
+func endOf(f Finding) struct{ Line, Column int } {
+	if f.End.Line == 0 {
+		return struct{ Line, Column int }{f.Pos.Line, f.Pos.Column}
+	}
+	return struct{ Line, Column int }{f.End.Line, f.End.Column}
+}
+
+// githubFormat prints GitHub Actions workflow commands, which become
+// annotations on the pull request. Suppressed findings are left out.
+type githubFormat struct{}
+
+func (githubFormat) Write(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			continue
+		}
+		cmd := map[rule.Severity]string{rule.Error: "error", rule.Warning: "warning", rule.Info: "notice"}[f.Severity]
+		end := endOf(f)
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+			cmd, ghProperty(f.Pos.Filename), f.Pos.Line, f.Pos.Column, end.Line, end.Column,
+			ghProperty(f.Rule), ghData(f.Message))
+	}
+	return bw.Flush()
+}
+
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// markdownFormat prints a summary table for a pull-request comment or a
+// job summary.
+type markdownFormat struct{}
+
+func (markdownFormat) Write(w io.Writer, r *Report) error {
+	var b bytes.Buffer
+	bySev := map[rule.Severity]int{}
+	suppressed := 0
+	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			suppressed++
+			continue
+		}
+		bySev[f.Severity]++
+	}
+	total := bySev[rule.Error] + bySev[rule.Warning] + bySev[rule.Info]
+	if total == 0 {
+		fmt.Fprintf(&b, "### toslint: no findings\n")
+	} else {
+		var parts []string
+		for _, s := range []rule.Severity{rule.Error, rule.Warning, rule.Info} {
+			if n := bySev[s]; n > 0 {
+				parts = append(parts, plural(n, s.String()))
+			}
+		}
+		fmt.Fprintf(&b, "### toslint: %s (%s)\n\n", plural(total, "finding"), strings.Join(parts, ", "))
+		b.WriteString("| Severity | Rule | Location | Message |\n|---|---|---|---|\n")
+		for _, f := range r.Findings {
+			if f.Suppressed != nil {
+				continue
+			}
+			link := f.Rule
+			if rr, ok := rule.Lookup(f.Rule); ok {
+				link = fmt.Sprintf("[%s](%s)", f.Rule, rr.URL())
+			}
+			fmt.Fprintf(&b, "| %s | %s | `%s` | %s |\n", f.Severity, link, f.Pos.String(), mdCell(f.Message))
+		}
+	}
+	if suppressed > 0 {
+		fmt.Fprintf(&b, "\n%s suppressed by directives (listed in the json and sarif output).\n", plural(suppressed, "finding"))
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if word == "info" {
+		return fmt.Sprintf("%d info", n)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func mdCell(s string) string {
+	s = strings.NewReplacer("|", `\|`, "\n", " ", "\r", "").Replace(s)
+	return s
+}
+
+// diskLines reads source lines from files relative to a root, caching each
+// file. It is the default LineSource.
+type diskLines struct {
+	root  string
+	mu    sync.Mutex
+	files map[string][]string
+}
+
+func (d *diskLines) Line(file string, n int) (string, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	lines, ok := d.files[file]
+	if !ok {
+		p := filepath.FromSlash(file)
+		if !filepath.IsAbs(p) && d.root != "" {
+			p = filepath.Join(d.root, p)
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && len(data) <= 64<<20 {
+			lines = strings.Split(string(data), "\n")
+		}
+		if d.files == nil {
+			d.files = map[string][]string{}
+		}
+		d.files[file] = lines
+	}
+	if n < 1 || n > len(lines) {
+		return "", false
+	}
+	return strings.TrimSuffix(lines[n-1], "\r"), true
+}
+
+// utf16Column converts a 1-based byte column in line to a 1-based UTF-16
+// column, as SARIF's default columnKind expects.
+func utf16Column(line string, col int) int {
+	if col <= 1 {
+		return col
+	}
+	if col-1 > len(line) {
+		return col
+	}
+	n := 1
+	for _, r := range line[:col-1] {
+		if r == utf8.RuneError {
+			n++
+			continue
+		}
+		n += len(utf16.Encode([]rune{r}))
+	}
+	return n
+}

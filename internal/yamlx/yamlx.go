@@ -1,0 +1,314 @@
+// Package yamlx decodes YAML configuration strictly, with positions.
+//
+// It walks the yaml.Node tree itself instead of using yaml's reflection, so
+// that every error (unknown key, duplicate key, wrong kind, bad scalar, and
+// the semantic errors callers find later) names file:line:col. It supports
+// exactly what toslint's files need: structs with `yaml` tags, slices,
+// strings, bools, ints, floats, pointers and encoding.TextUnmarshaler
+// scalars. Maps are deliberately unsupported: golangci-lint's settings layer
+// lowercases map keys and splits them on dots, so toslint's formats use
+// lists of objects instead.
+package yamlx
+
+import (
+	"bytes"
+	"encoding"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Error is a positioned error in a YAML file. Line and Col are 1-based; a
+// zero Line means the position is unknown (for example an empty file).
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// maxNodes bounds the work done on one document, so that alias expansion
+// ("billion laughs") cannot exhaust memory or time.
+const maxNodes = 1 << 20
+
+// Doc is a decoded document. It keeps the node of every decoded path so
+// that callers can report semantic errors at the right place.
+type Doc struct {
+	File  string
+	nodes map[string]*yaml.Node
+	count int
+}
+
+// At returns the position of the value at path ("apis[0].hosts[2]"), or of
+// the nearest decoded parent when path itself was absent.
+func (d *Doc) At(path string) (line, col int) {
+	for {
+		if n, ok := d.nodes[path]; ok {
+			return n.Line, n.Column
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			if n, ok := d.nodes[""]; ok {
+				return n.Line, n.Column
+			}
+			return 0, 0
+		}
+		path = path[:i]
+	}
+}
+
+// Errorf returns an *Error positioned at path.
+func (d *Doc) Errorf(path, format string, args ...any) *Error {
+	line, col := d.At(path)
+	return &Error{File: d.File, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Decode parses data (the contents of file) and decodes it into v, which
+// must be a non-nil pointer to a struct. An empty document leaves v zero.
+func Decode(file string, data []byte, v any) (*Doc, error) {
+	d := &Doc{File: file, nodes: map[string]*yaml.Node{}}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		panic("yamlx.Decode: v must be a non-nil pointer to a struct")
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return d, nil // empty document
+		}
+		return d, syntaxError(file, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return d, &Error{File: file, Line: extra.Line, Col: extra.Column, Msg: "more than one YAML document in the file"}
+	}
+	n := &root
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			return d, nil
+		}
+		n = n.Content[0]
+	}
+	return d, d.decode(n, rv.Elem(), "")
+}
+
+// syntaxError turns yaml's "yaml: line N: msg" into a positioned *Error.
+func syntaxError(file string, err error) *Error {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.Index(rest, ":"); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				line = n
+				msg = strings.TrimSpace(rest[i+1:])
+			}
+		}
+	}
+	col := 0
+	if line > 0 {
+		col = 1
+	}
+	return &Error{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg}
+}
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+func (d *Doc) errAt(n *yaml.Node, format string, args ...any) *Error {
+	return &Error{File: d.File, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (d *Doc) decode(n *yaml.Node, v reflect.Value, path string) error {
+	d.count++
+	if d.count > maxNodes {
+		return d.errAt(n, "document too large or too many aliases")
+	}
+	for n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return d.errAt(n, "unknown alias")
+		}
+		n = n.Alias
+	}
+	d.nodes[path] = n
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		v.SetZero()
+		return nil
+	}
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		return d.decode(n, v.Elem(), path)
+	}
+	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshaler) {
+		if n.Kind != yaml.ScalarNode {
+			return d.errAt(n, "%s: want a single value, found %s", describe(path), kindName(n))
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
+			return d.errAt(n, "%s: %v", describe(path), err)
+		}
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		return d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return d.errAt(n, "%s: want a list, found %s", describe(path), kindName(n))
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			if err := d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+		v.Set(s)
+		return nil
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			return d.errAt(n, "%s: want a string, found %s", describe(path), kindName(n))
+		}
+		v.SetString(n.Value)
+		return nil
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			return d.errAt(n, "%s: want true or false, found %s", describe(path), valueName(n))
+		}
+		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err != nil {
+			return d.errAt(n, "%s: want true or false, found %q", describe(path), n.Value)
+		}
+		v.SetBool(b)
+		return nil
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			return d.errAt(n, "%s: want a whole number, found %s", describe(path), valueName(n))
+		}
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, v.Type().Bits())
+		if err != nil {
+			return d.errAt(n, "%s: number %q out of range", describe(path), n.Value)
+		}
+		v.SetInt(i)
+		return nil
+	case reflect.Float64:
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+			return d.errAt(n, "%s: want a number, found %s", describe(path), valueName(n))
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsNaN(f) {
+			return d.errAt(n, "%s: bad number %q", describe(path), n.Value)
+		}
+		v.SetFloat(f)
+		return nil
+	}
+	panic(fmt.Sprintf("yamlx: unsupported field type %s at %s", v.Type(), path))
+}
+
+func (d *Doc) decodeStruct(n *yaml.Node, v reflect.Value, path string) error {
+	if n.Kind != yaml.MappingNode {
+		return d.errAt(n, "%s: want a mapping of keys to values, found %s", describe(path), kindName(n))
+	}
+	fields := structFields(v.Type())
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return d.errAt(k, "%s: keys must be plain names", describe(path))
+		}
+		if prev, dup := seen[k.Value]; dup {
+			return d.errAt(k, "duplicate key %q (first at line %d)", k.Value, prev.Line)
+		}
+		seen[k.Value] = k
+		idx, ok := fields[k.Value]
+		if !ok {
+			return d.errAt(k, "unknown key %q%s (known keys: %s)", k.Value, in(path), strings.Join(sortedKeys(v.Type()), ", "))
+		}
+		child := k.Value
+		if path != "" {
+			child = path + "." + k.Value
+		}
+		if err := d.decode(val, v.Field(idx), child); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func structFields(t reflect.Type) map[string]int {
+	m := map[string]int{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		m[name] = i
+	}
+	return m
+}
+
+func sortedKeys(t reflect.Type) []string {
+	var keys []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		keys = append(keys, name)
+	}
+	return keys // field order, which is the documented order
+}
+
+func describe(path string) string {
+	if path == "" {
+		return "document"
+	}
+	return path
+}
+
+func in(path string) string {
+	if path == "" {
+		return ""
+	}
+	return " in " + path
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "an unsupported value"
+}
+
+func valueName(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return kindName(n)
+}
