@@ -314,4 +314,3 @@ func unwrapPathErr(err error) error {
 	}
 	return err
 }
-

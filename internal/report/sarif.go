@@ -123,7 +123,7 @@ func (sarifFormat) Write(w io.Writer, r *Report) error {
 	all := rule.All()
 	index := map[string]int{}
 	driver := sarifDriver{
-		Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: r.Tool.URI,
+		Name: r.Tool.Name, Version: strings.TrimPrefix(r.Tool.Version, "v"), InformationURI: r.Tool.URI,
 		SemanticVersion: strings.TrimPrefix(r.Tool.Version, "v"),
 	}
 	if !semver(driver.SemanticVersion) {

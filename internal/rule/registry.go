@@ -153,7 +153,7 @@ var registry = []Rule{
 	},
 	{
 		ID: "TOS306", Name: "no-trademark-notice", Severity: Warning, Default: true,
-		Engine: EngineDocs, Status: Planned, Since: "v0.1.0",
+		Engine: EngineDocs, Status: Available, Since: "v0.1.0",
 		Title:     "no trademark notice",
 		Rationale: "The licenses grant no trademark rights; the notice says so and links the owner's guidelines.",
 		Clause:    "The terms: the licenses do not grant rights to the owner's names, logos or trademarks; CC BY 4.0 section 2(b)(2).",
@@ -182,7 +182,7 @@ var registry = []Rule{
 
 	{
 		ID: "TOS310", Name: "no-reservation-of-rights", Severity: Info, Default: true,
-		Engine: EngineDocs, Status: Planned, Since: "v0.1.0",
+		Engine: EngineDocs, Status: Available, Since: "v0.1.0",
 		Title:     "no reservation of all other rights",
 		Rationale: "In the owner's own repositories the notice set ends by reserving every right the licenses do not grant.",
 		Clause:    "The terms' legal notices: all other rights are reserved.",
