@@ -176,9 +176,9 @@ func (s *scan) checkNotices() {
 			if n.When != policy.Owner || !s.pol.Enabled(n.Rule) || ev.satisfies(n) {
 				continue
 			}
-			msg := fmt.Sprintf("no %s in the README or notice files, which pack %s requires in the owner's repositories", n.Title, p.Name)
-			if n.Example != "" {
-				msg += fmt.Sprintf(" (add: %s)", n.Example)
+			msg := fmt.Sprintf("no %s in the README or notice files (pack %s requires it in the owner's repositories)", n.Title, p.Name)
+			if n.Hint != "" {
+				msg += ": " + n.Hint
 			}
 			s.add(report.Finding{Rule: n.Rule, Pos: anchor, Message: msg})
 		}

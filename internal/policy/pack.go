@@ -160,8 +160,9 @@ type Notice struct {
 	// Links (RE2 over link destinations and bare URLs) any of which
 	// satisfies the notice.
 	Links []Pattern `yaml:"links"`
-	// Example is a sentence or link to add, shown in the message.
-	Example string `yaml:"example"`
+	// Hint tells the user what to add, in the imperative ("link the
+	// privacy statement, https://..."); it ends the finding's message.
+	Hint string `yaml:"hint"`
 }
 
 // Trademarks is a mark owner's set of marks and rules.

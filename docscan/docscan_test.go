@@ -1,0 +1,169 @@
+package docscan_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/toslint/toslint/docscan"
+	"github.com/toslint/toslint/internal/config"
+	"github.com/toslint/toslint/internal/directive"
+	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/report"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// scanDir scans dir with the .toslint.yml inside it (or the defaults) and
+// renders findings and directive problems one a line, paths relative.
+func scanDir(t *testing.T, dir string) string {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol := policyFor(t, abs)
+	set := directive.NewSet()
+	res, err := docscan.Scan(context.Background(), pol, docscan.Options{Root: abs, Jobs: 2, Directives: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := res.Findings
+	for i := range fs {
+		if d := set.Match(fs[i].Rule, fs[i].Pos.Filename, fs[i].Pos.Line); d != nil {
+			fs[i].Suppressed = &report.Suppression{Reason: d.Reason}
+		}
+	}
+	for _, p := range set.Problems() {
+		fs = append(fs, report.Finding{Rule: p.Rule, Pos: token.Position{Filename: p.File, Line: p.Line, Column: p.Col}, Message: p.Msg})
+	}
+	report.Sort(fs)
+	report.Relativize(fs, abs)
+	var b strings.Builder
+	for _, f := range fs {
+		sup := ""
+		if f.Suppressed != nil {
+			sup = fmt.Sprintf(" (suppressed: %s)", f.Suppressed.Reason)
+		}
+		fmt.Fprintf(&b, "%s: %s %s%s\n", f.Pos, f.Rule, f.Message, sup)
+	}
+	return b.String()
+}
+
+func policyFor(t *testing.T, dir string) *policy.Policy {
+	t.Helper()
+	cfg := filepath.Join(dir, ".toslint.yml")
+	var (
+		pol *policy.Policy
+		err error
+	)
+	if _, statErr := os.Stat(cfg); statErr == nil {
+		pol, err = config.Load(cfg)
+	} else {
+		pol, err = config.Default(dir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pol
+}
+
+// TestRepos scans each fixture repository under testdata/repos and
+// compares with testdata/repos/<name>.golden.
+func TestRepos(t *testing.T) {
+	dirs, err := os.ReadDir("testdata/repos")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		t.Run(d.Name(), func(t *testing.T) {
+			got := scanDir(t, filepath.Join("testdata/repos", d.Name()))
+			golden := filepath.Join("testdata/repos", d.Name()+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("findings differ from %s (rerun with -update after checking)\n--- want\n%s--- got\n%s", golden, want, got)
+			}
+		})
+	}
+}
+
+func TestOversizeFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "LICENSE"), []byte("x\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".toslint.yml"), []byte("max_file_size: 64\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "big.md"), []byte(strings.Repeat("word ", 100)), 0o644)
+	os.WriteFile(filepath.Join(dir, "small.md"), []byte("# ok\n"), 0o644)
+	got := scanDir(t, dir)
+	want := "big.md: TOS001 not scanned: file is 500 bytes, over the 64 bytes limit (raise max_file_size in .toslint.yml to scan it)\n"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestSymlinks(t *testing.T) {
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.md"), []byte("# elsewhere\n"), 0o644)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "LICENSE"), []byte("x\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "README.md"), []byte("# top\n"), 0o644)
+	for _, l := range []struct{ target, name string }{
+		{filepath.Join(outside, "secret.md"), "out.md"},
+		{"README.md", "in.md"},
+		{"missing.md", "broken.md"},
+		{dir, "loop"}, // a directory link back to the root: not followed
+	} {
+		if err := os.Symlink(l.target, filepath.Join(dir, l.name)); err != nil {
+			t.Skip("symlinks not supported:", err)
+		}
+	}
+	got := scanDir(t, dir)
+	if !strings.Contains(got, "out.md: TOS001 not scanned: symbolic link to "+filepath.Join(outside, "secret.md")) {
+		t.Errorf("link out of the repository not reported:\n%s", got)
+	}
+	if !strings.Contains(got, "broken.md: TOS001 not scanned: broken symbolic link") {
+		t.Errorf("broken link not reported:\n%s", got)
+	}
+	if strings.Contains(got, "in.md") || strings.Contains(got, "loop") {
+		t.Errorf("links inside the repository must be quiet:\n%s", got)
+	}
+}
+
+func TestUnreadableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "LICENSE"), []byte("x\n"), 0o644)
+	p := filepath.Join(dir, "locked.md")
+	os.WriteFile(p, []byte("# locked\n"), 0o000)
+	got := scanDir(t, dir)
+	if !strings.Contains(got, "locked.md: TOS001 not scanned: cannot read file (permission denied)") {
+		t.Errorf("unreadable file not reported:\n%s", got)
+	}
+}
+
+func TestCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	abs, _ := filepath.Abs("testdata/repos/no-license")
+	pol, _ := config.Default(abs)
+	if _, err := docscan.Scan(ctx, pol, docscan.Options{Root: abs}); err == nil {
+		t.Error("canceled scan returned no error")
+	}
+}

@@ -1,0 +1,70 @@
+package docscan_test
+
+import (
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/toslint/toslint/docscan"
+)
+
+func TestParseMarkdown(t *testing.T) {
+	src := "---\ntitle: A page\n---\n# Heading one\n\nSome *text* that\nwraps, with [a link](https://example.test/a) and <https://example.test/b>.\n\n" +
+		"<!-- toslint-disable TOS402 -- reason -->\n\n`code https://example.test/c`\n\n```\nhttps://example.test/d\n```\n\nInline <!-- comment two --> here. ![alt](img.png)\n"
+	d := docscan.ParseMarkdown(token.NewFileSet(), "a.md", []byte(src))
+	var links []string
+	for _, l := range d.Links {
+		links = append(links, l.URL+"@"+d.Position(l.Offset).String())
+	}
+	want := "https://example.test/a@a.md:7:13,https://example.test/b@a.md:7:50,img.png@a.md:17:35"
+	if got := strings.Join(links, ","); got != want {
+		t.Errorf("links\n got %s\nwant %s", got, want)
+	}
+	if len(d.Comments) != 2 || d.Comments[0].Line != 9 || d.Comments[1].Line != 17 || d.Comments[1].Col != 8 {
+		t.Errorf("comments = %+v", d.Comments)
+	}
+	if len(d.Headings) != 1 || d.Headings[0].Text != "Heading one" || d.Position(d.Headings[0].Offset).Line != 4 {
+		t.Errorf("headings = %+v (front matter must not become a heading)", d.Headings)
+	}
+	joined := strings.Join(d.Prose, "|")
+	if !strings.Contains(joined, "Some text that wraps, with a link and https://example.test/b.") {
+		t.Errorf("prose does not join soft line breaks and emphasis: %q", joined)
+	}
+	if strings.Contains(joined, "example.test/c") || strings.Contains(joined, "example.test/d") {
+		t.Errorf("prose includes code: %q", joined)
+	}
+}
+
+// FuzzParseMarkdown checks that any input parses without panic and every
+// position it reports lies inside the file.
+func FuzzParseMarkdown(f *testing.F) {
+	files, _ := filepath.Glob("testdata/repos/*/*.md")
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("---\na: [\n---\n# x\n<!-- toslint-disable TOS402 -- y -->\n[l](u) <http://h> <!-- c\n"))
+	f.Add([]byte("| a | b |\n|---|---|\n| <!-- x --> | [y](z) |\n\nTerm\n: definition[^1]\n\n[^1]: note\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d := docscan.ParseMarkdown(token.NewFileSet(), "f.md", src)
+		lines := strings.Count(string(src), "\n") + 1
+		for _, l := range d.Links {
+			if l.Offset < -1 || l.Offset > len(src) {
+				t.Fatalf("link offset %d outside a %d-byte file", l.Offset, len(src))
+			}
+		}
+		for _, c := range d.Comments {
+			if c.Line < 1 || c.Line > lines || c.EndLine < c.Line || c.EndLine > lines {
+				t.Fatalf("comment at lines %d-%d outside a %d-line file", c.Line, c.EndLine, lines)
+			}
+		}
+		for _, h := range d.Headings {
+			if p := d.Position(h.Offset); p.Line < 1 || p.Line > lines {
+				t.Fatalf("heading at line %d outside a %d-line file", p.Line, lines)
+			}
+		}
+	})
+}
