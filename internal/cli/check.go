@@ -29,42 +29,42 @@ type checkFlags struct {
 	newFromRev string
 	only       string
 	jobs       int
+	dir        string
 }
 
-func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, error) {
+const checkSynopsis = `Usage: toslint check [flags] [path | package pattern ...]  (default ./...)
+
+Checks the Go packages under the paths with the analyzers and the
+repository that holds them with the document scanner. Patterns are those of
+the go tool ("go help packages").`
+
+func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	var cf checkFlags
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	fs.StringVar(&cf.format, "format", "text", "output format: "+strings.Join(report.FormatNames(), ", "))
 	fs.StringVar(&cf.configFile, "config", "", "config file (default: .toslint.yml found by walking up from the working directory)")
 	fs.StringVar(&cf.failOn, "fail-on", "", "lowest severity that fails the run: error, warning or info (default from config, else warning)")
 	fs.BoolVar(&cf.fix, "fix", false, "apply suggested fixes in place (atomic writes)")
 	fs.StringVar(&cf.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
 	fs.StringVar(&cf.only, "only", "", "run only one side: go (analyzers) or docs (document scan)")
+	fs.StringVar(&cf.dir, "C", "", "run as if toslint were started in this directory")
 	fs.IntVar(&cf.jobs, "j", 0, "files and packages checked in parallel (default: number of CPUs)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: toslint check [flags] [path | package pattern ...]  (default ./...)")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil, nil, err
-		}
-		return nil, nil, usageError{err}
+	if err := parseFlags(fs, checkSynopsis, args); err != nil {
+		return nil, nil, err
 	}
 	if _, ok := report.Formats[cf.format]; !ok {
-		return nil, nil, usageError{fmt.Errorf("unknown format %q (want %s)", cf.format, strings.Join(report.FormatNames(), ", "))}
+		return nil, nil, usageError{err: fmt.Errorf("unknown format %q (want %s)", cf.format, strings.Join(report.FormatNames(), ", "))}
 	}
 	if cf.only != "" && cf.only != "go" && cf.only != "docs" {
-		return nil, nil, usageError{fmt.Errorf("-only must be go or docs, not %q", cf.only)}
+		return nil, nil, usageError{err: fmt.Errorf("-only must be go or docs, not %q", cf.only)}
 	}
 	if cf.failOn != "" {
 		if _, err := rule.ParseSeverity(cf.failOn); err != nil {
-			return nil, nil, usageError{fmt.Errorf("-fail-on: %v", err)}
+			return nil, nil, usageError{err: fmt.Errorf("-fail-on: %v", err)}
 		}
 	}
 	if cf.jobs < 0 {
-		return nil, nil, usageError{errors.New("-j must not be negative")}
+		return nil, nil, usageError{err: errors.New("-j must not be negative")}
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
@@ -76,13 +76,22 @@ func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, er
 // runCheck implements `toslint check`. It returns the exit code, or an
 // error for exit 2.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
-	cf, patterns, err := parseCheckFlags(args, stderr)
+	cf, patterns, err := parseCheckFlags(args)
 	if err != nil {
 		return 0, err
 	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return 0, err
+	}
+	if cf.dir != "" {
+		if !filepath.IsAbs(cf.dir) {
+			cf.dir = filepath.Join(wd, cf.dir)
+		}
+		if st, err := os.Stat(cf.dir); err != nil || !st.IsDir() {
+			return 0, fmt.Errorf("-C %s: not a directory", cf.dir)
+		}
+		wd = filepath.Clean(cf.dir)
 	}
 	dirs, err := patternDirs(wd, patterns)
 	if err != nil {
@@ -157,6 +166,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 // loadPolicy reads the config given by -config, or the one found by
 // walking up from wd, or the defaults.
 func loadPolicy(wd, file string) (*policy.Policy, error) {
+	if file != "" && !filepath.IsAbs(file) {
+		file = filepath.Join(wd, file)
+	}
 	if file == "" {
 		found, err := config.Find(wd)
 		if err != nil {

@@ -65,10 +65,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return code
 		}
 	case "rules":
-		err = runRules(rest, stdout, stderr)
+		err = runRules(rest, stdout)
 	case "version":
 		if len(rest) > 0 {
-			err = usageError{fmt.Errorf("version takes no arguments")}
+			err = usageError{err: fmt.Errorf("version takes no arguments")}
 		} else {
 			fmt.Fprintf(stdout, "toslint %s\n", Version())
 		}
@@ -78,19 +78,47 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
+	var ue usageError
+	isUsage := errors.As(err, &ue)
 	if errors.Is(err, flag.ErrHelp) {
+		if isUsage && ue.usage != "" {
+			fmt.Fprint(stdout, ue.usage)
+		}
 		return ExitOK
 	}
 	fmt.Fprintf(stderr, "toslint: %v\n", err)
-	var ue usageError
-	if errors.As(err, &ue) {
-		fmt.Fprint(stderr, "\n"+usage)
+	if isUsage {
+		text := ue.usage
+		if text == "" {
+			text = usage
+		}
+		fmt.Fprint(stderr, "\n"+text)
 	}
 	return ExitError
 }
 
-// usageError marks errors after which the usage text helps.
-type usageError struct{ err error }
+// usageError marks errors after which the usage text helps. usage, when
+// set, is the subcommand's own usage.
+type usageError struct {
+	err   error
+	usage string
+}
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
+
+// parseFlags parses args with fs, which prints nothing itself: errors and
+// -h come back as a usageError carrying the flag set's usage text.
+func parseFlags(fs *flag.FlagSet, synopsis string, args []string) error {
+	var b strings.Builder
+	fs.SetOutput(&b)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	b.Reset()
+	b.WriteString(synopsis + "\n\nFlags:\n")
+	fs.PrintDefaults()
+	if err != nil {
+		return usageError{err: err, usage: b.String()}
+	}
+	return nil
+}

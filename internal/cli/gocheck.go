@@ -104,12 +104,24 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 // Without analyzers only syntax matters, so type errors are ignored.
 func loadErrors(pkgs []*packages.Package, typed bool) error {
 	var msgs []string
+	seen := map[string]bool{}
+	parseFailed := map[string]bool{} // files: keep the first syntax error only
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			if e.Kind == packages.TypeError && !typed {
 				continue
 			}
-			msgs = append(msgs, e.Error())
+			if e.Kind == packages.ParseError {
+				file, _, _ := strings.Cut(e.Pos, ":")
+				if parseFailed[file] {
+					continue
+				}
+				parseFailed[file] = true
+			}
+			if msg := e.Error(); !seen[msg] {
+				seen[msg] = true
+				msgs = append(msgs, msg)
+			}
 		}
 	})
 	if len(msgs) == 0 {

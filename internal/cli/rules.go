@@ -12,24 +12,16 @@ import (
 )
 
 // runRules implements `toslint rules` and `toslint rules explain ID`.
-func runRules(args []string, stdout, stderr io.Writer) error {
+func runRules(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text, markdown or json")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: toslint rules [-format text|markdown|json]\n       toslint rules explain ID")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return err
-		}
-		return usageError{err}
+	if err := parseFlags(fs, "Usage: toslint rules [-format text|markdown|json]\n       toslint rules explain ID", args); err != nil {
+		return err
 	}
 	rest := fs.Args()
 	if len(rest) > 0 {
 		if rest[0] != "explain" || len(rest) != 2 {
-			return usageError{fmt.Errorf("unexpected arguments %q (want: rules explain ID)", strings.Join(rest, " "))}
+			return usageError{err: fmt.Errorf("unexpected arguments %q (want: rules explain ID)", strings.Join(rest, " "))}
 		}
 		id := strings.ToUpper(rest[1])
 		r, ok := rule.Lookup(id)
@@ -72,7 +64,7 @@ func runRules(args []string, stdout, stderr io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	return usageError{fmt.Errorf("unknown format %q for rules (want text, markdown or json)", *format)}
+	return usageError{err: fmt.Errorf("unknown format %q for rules (want text, markdown or json)", *format)}
 }
 
 func onOff(b bool) string {
@@ -110,4 +102,25 @@ func explain(w io.Writer, r rule.Rule) {
 		fmt.Fprintf(w, "\t(tool findings are turned off in .toslint.yml: rules: [{id: %s, enabled: false}])\n", r.ID)
 	}
 	fmt.Fprintf(w, "\nMore: %s\n", r.URL())
+}
+
+// RulesDoc renders docs/rules.md: one section per rule, anchored by its ID
+// so that Rule.URL resolves.
+func RulesDoc() string {
+	var b strings.Builder
+	b.WriteString("# toslint rules\n\n")
+	b.WriteString("<!-- Generated from internal/rule by `go test ./internal/cli -update`; do not edit. -->\n\n")
+	b.WriteString("Every rule has a stable ID. Turn rules on or off and change severities in\n")
+	b.WriteString("`.toslint.yml` (see the README); suppress one finding with a directive and a reason.\n")
+	b.WriteString("Rules marked *planned* have their ID reserved; their engine does not report them yet.\n\n")
+	for _, r := range rule.All() {
+		fmt.Fprintf(&b, "## %s\n\n", r.ID)
+		fmt.Fprintf(&b, "**%s**: %s.\n\n", r.Name, r.Title)
+		fmt.Fprintf(&b, "- Severity: %s, %s by default\n", r.Severity, onOff(r.Default))
+		fmt.Fprintf(&b, "- Engine: %s (%s)\n", r.Engine, r.Status)
+		fmt.Fprintf(&b, "- Since: %s\n\n", r.Since)
+		fmt.Fprintf(&b, "%s\n\n", r.Rationale)
+		fmt.Fprintf(&b, "Enforces: %s\n\n", r.Clause)
+	}
+	return b.String()
 }

@@ -46,9 +46,9 @@ func sample() *report.Report {
 			Related: []report.Related{{Pos: pos("pkg/sync/sync.go", 14, 3), Message: "call: (*net/http.Client).Do"}}},
 		{Rule: "TOS402", Severity: rule.Warning, Pos: pos("docs/intro.md", 3, 8), End: pos("docs/intro.md", 3, 28),
 			Message: "retired name `Windows Defender ATP`: write `Microsoft Defender for Endpoint`",
-			Fixes: []report.Fix{{Message: "Replace with Microsoft Defender for Endpoint", Edits: []report.Edit{{File: "docs/intro.md", Start: 40, End: 60, New: "Microsoft Defender for Endpoint"}}}}},
+			Fixes:   []report.Fix{{Message: "Replace with Microsoft Defender for Endpoint", Edits: []report.Edit{{File: "docs/intro.md", Start: 40, End: 60, New: "Microsoft Defender for Endpoint"}}}}},
 		{Rule: "TOS402", Severity: rule.Warning, Pos: pos("docs/intro.md", 5, 1),
-			Message: "retired name `Azure Sentinel`, with a | pipe, 100% sure, a: colon, and\na newline",
+			Message:    "retired name `Azure Sentinel`, with a | pipe, 100% sure, a: colon, and\na newline",
 			Suppressed: &report.Suppression{Directive: "toslint-disable", Reason: "quoting the old name", File: "docs/intro.md", Line: 4}},
 		{Rule: "TOS105", Severity: rule.Info, Pos: pos("pkg/sync/sync.go", 30, 1), Message: "throttle present, rate not known"},
 	}
