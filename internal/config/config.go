@@ -28,28 +28,28 @@ var Names = []string{".toslint.yml", ".toslint.yaml"}
 
 // File is the structure of .toslint.yml. See README.md for each key.
 type File struct {
-	Packs            []PackRef        `yaml:"packs"`
-	Rules            []RuleOverride   `yaml:"rules"`
-	FailOn           string           `yaml:"fail_on"`
-	Exclude          []string         `yaml:"exclude"`
-	CopyrightHolders []policy.Holder  `yaml:"copyright_holders"`
-	TrademarkOwner   bool             `yaml:"trademark_owner"`
-	Wrappers         []policy.Wrapper `yaml:"wrappers"`
-	MaxFileSize      int64            `yaml:"max_file_size"`
+	Packs            []PackRef        `yaml:"packs" json:"packs,omitempty"`
+	Rules            []RuleOverride   `yaml:"rules" json:"rules,omitempty"`
+	FailOn           string           `yaml:"fail_on" json:"fail_on,omitempty"`
+	Exclude          []string         `yaml:"exclude" json:"exclude,omitempty"`
+	CopyrightHolders []policy.Holder  `yaml:"copyright_holders" json:"copyright_holders,omitempty"`
+	TrademarkOwner   bool             `yaml:"trademark_owner" json:"trademark_owner,omitempty"`
+	Wrappers         []policy.Wrapper `yaml:"wrappers" json:"wrappers,omitempty"`
+	MaxFileSize      int64            `yaml:"max_file_size" json:"max_file_size,omitempty"`
 }
 
 // PackRef names a pack: an embedded one by name, or a file by path
 // (relative to the config file's directory).
 type PackRef struct {
-	Name string `yaml:"name"`
-	Path string `yaml:"path"`
+	Name string `yaml:"name" json:"name,omitempty"`
+	Path string `yaml:"path" json:"path,omitempty"`
 }
 
 // RuleOverride turns a rule on or off or changes its severity.
 type RuleOverride struct {
-	ID       string `yaml:"id"`
-	Enabled  *bool  `yaml:"enabled"`
-	Severity string `yaml:"severity"`
+	ID       string `yaml:"id" json:"id,omitempty"`
+	Enabled  *bool  `yaml:"enabled" json:"enabled,omitempty"`
+	Severity string `yaml:"severity" json:"severity,omitempty"`
 }
 
 // Find walks up from dir and returns the first config file found, or ""
@@ -221,4 +221,11 @@ func hasAPI(packs []*policy.Pack, name string) bool {
 		}
 	}
 	return false
+}
+
+// FromSettings resolves a File that was decoded from somewhere other than a
+// YAML file, such as golangci-lint's plugin settings. Errors name source;
+// relative pack paths are taken from root.
+func FromSettings(f File, source, root string) (*policy.Policy, error) {
+	return Resolve(&f, yamlx.NewDoc(source), root)
 }

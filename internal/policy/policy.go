@@ -15,14 +15,14 @@ const DefaultMaxFileSize = 10 << 20
 
 // Holder is one of the project's own copyright holders.
 type Holder struct {
-	Name    string   `yaml:"name"`
-	Aliases []string `yaml:"aliases"`
+	Name    string   `yaml:"name" json:"name,omitempty"`
+	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
 }
 
 // Wrapper names a type of the project whose methods reach an API family.
 type Wrapper struct {
-	Type string `yaml:"type"` // "(*example.com/x/client.Client)"
-	API  string `yaml:"api"`  // API family name from a pack
+	Type string `yaml:"type" json:"type,omitempty"` // "(*example.com/x/client.Client)"
+	API  string `yaml:"api" json:"api,omitempty"`   // API family name from a pack
 }
 
 // RuleSetting is the resolved state of one rule.

@@ -312,3 +312,9 @@ func valueName(n *yaml.Node) string {
 	}
 	return kindName(n)
 }
+
+// NewDoc returns a Doc with no positions, for values that did not come from
+// a YAML file (such as golangci-lint settings): its errors name only source.
+func NewDoc(source string) *Doc {
+	return &Doc{File: source, nodes: map[string]*yaml.Node{}}
+}
