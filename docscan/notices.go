@@ -83,16 +83,16 @@ func (s *scan) checkLicenseCoverage(files []file) {
 	if len(uncovered) == 0 {
 		return
 	}
-	license, packName := "", ""
-	for _, p := range s.pol.Packs() {
-		if p.Content.DocsLicense != "" {
-			license, packName = p.Content.DocsLicense, p.Name
-			break
+	// Only the owner publishes under the pack's docs license; anyone else
+	// chooses their own.
+	what := "add a LICENSE file (or LICENSES/<id>.txt) that states the license of the docs"
+	if s.pol.TrademarkOwner() {
+		for _, p := range s.pol.Packs() {
+			if p.Content.DocsLicense != "" {
+				what = fmt.Sprintf("add a LICENSE file with %s, the docs license of pack %s", p.Content.DocsLicense, p.Name)
+				break
+			}
 		}
-	}
-	what := "add a LICENSE file at the repository root"
-	if license != "" {
-		what = fmt.Sprintf("add a LICENSE file with the docs license, %s under pack %s", license, packName)
 	}
 	example := uncovered[0]
 	msg := fmt.Sprintf("no license file covers the Markdown docs (%s", example)
