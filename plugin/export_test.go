@@ -1,6 +1,10 @@
 package plugin
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/toslint/toslint/internal/analysisutil"
+)
 
 // WithRuleIDsForTest wraps a with the policy decoded from settings.
 func WithRuleIDsForTest(a *analysis.Analyzer, settings any) *analysis.Analyzer {
@@ -8,5 +12,5 @@ func WithRuleIDsForTest(a *analysis.Analyzer, settings any) *analysis.Analyzer {
 	if err != nil {
 		panic(err)
 	}
-	return withRuleIDs(a, p.(*Plugin).policy)
+	return analysisutil.WithRuleIDs(a, p.(*Plugin).policy)
 }

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toslint/toslint/analyzers/suite"
+	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/config"
 	"github.com/toslint/toslint/internal/policy"
 )
@@ -58,13 +59,13 @@ func New(settings any) (register.LinterPlugin, error) {
 // (golangci-lint drops Diagnostic.Category) and rules the settings turn off
 // are not reported.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	list, err := suite.New(p.policy)
+	list, err := suite.New(p.policy, analysisutil.Options{ApplyDirectives: true})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*analysis.Analyzer, len(list))
 	for i, a := range list {
-		out[i] = withRuleIDs(a, p.policy)
+		out[i] = analysisutil.WithRuleIDs(a, p.policy)
 	}
 	return out, nil
 }
@@ -72,22 +73,3 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 // GetLoadMode asks for type information: the throttle analyzer needs it.
 func (p *Plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
-// withRuleIDs returns a copy of a whose diagnostics start with their rule
-// ID and are dropped when the policy turns the rule off.
-func withRuleIDs(a *analysis.Analyzer, pol *policy.Policy) *analysis.Analyzer {
-	w := *a
-	w.Run = func(pass *analysis.Pass) (any, error) {
-		inner := *pass
-		inner.Report = func(d analysis.Diagnostic) {
-			if d.Category != "" {
-				if !pol.Enabled(d.Category) {
-					return
-				}
-				d.Message = d.Category + ": " + d.Message
-			}
-			pass.Report(d)
-		}
-		return a.Run(&inner)
-	}
-	return &w
-}

@@ -27,9 +27,9 @@ func TestSettings(t *testing.T) {
 		nil,
 		map[string]any{},
 		map[string]any{
-			"packs":   []any{map[string]any{"name": "microsoft-graph"}},
-			"rules":   []any{map[string]any{"id": "TOS104", "severity": "error"}, map[string]any{"id": "TOS105", "enabled": false}},
-			"fail_on": "error",
+			"packs":             []any{map[string]any{"name": "microsoft-graph"}},
+			"rules":             []any{map[string]any{"id": "TOS104", "severity": "error"}, map[string]any{"id": "TOS105", "enabled": false}},
+			"fail_on":           "error",
 			"copyright_holders": []any{map[string]any{"name": "Example Corp", "aliases": []any{"Example Inc."}}},
 			"wrappers":          []any{map[string]any{"type": "(*example.test/x.Client)", "api": "graph"}},
 		},

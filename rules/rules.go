@@ -197,3 +197,14 @@ func Describe(p *policy.Pack) string {
 	}
 	return p.Name + " (" + path.Base(p.File) + ")"
 }
+
+// DefaultPolicy returns the policy with only the default embedded pack and
+// every rule at its default: what an analyzer uses when nothing configures
+// it.
+func DefaultPolicy() *policy.Policy {
+	p, err := Embedded(Default)
+	if err != nil {
+		panic(err) // embedded at build time and tested
+	}
+	return policy.New(policy.Options{Packs: []*policy.Pack{p}})
+}

@@ -6,16 +6,17 @@ package suite
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/toslint/toslint/analyzers/throttle"
+	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/policy"
 )
 
-// New returns the analyzers configured by p. Each analyzer reports
-// diagnostics whose Category is a rule ID from internal/rule. Analyzers
-// are added here as they are built (throttle: TOS1xx, attribution:
-// TOS2xx); rules the policy turns off are still analysed so that facts
-// stay complete, and the driver drops their findings.
-func New(p *policy.Policy) ([]*analysis.Analyzer, error) {
-	var list []*analysis.Analyzer
+// New returns the analyzers configured by p. Each reports diagnostics
+// whose Category is a rule ID from internal/rule.
+func New(p *policy.Policy, opts analysisutil.Options) ([]*analysis.Analyzer, error) {
+	list := []*analysis.Analyzer{
+		throttle.New(p, opts), // TOS1xx
+	}
 	if err := analysis.Validate(list); err != nil {
 		return nil, err
 	}

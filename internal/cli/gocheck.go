@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/toslint/toslint/analyzers/suite"
+	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/directive"
 	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
@@ -46,7 +47,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	if len(goPatterns) == 0 {
 		return nil, nil
 	}
-	analyzers, err := suite.New(pol)
+	analyzers, err := suite.New(pol, analysisutil.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("building analyzers: %w", err)
 	}

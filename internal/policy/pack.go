@@ -77,7 +77,10 @@ type API struct {
 // SDK matches methods of an SDK by import-path prefix and method name.
 type SDK struct {
 	Package string  `yaml:"package"` // import path prefix
-	Methods Pattern `yaml:"methods"` // RE2 over the method name; empty matches all exported
+	Methods Pattern `yaml:"methods"` // RE2 over the method name; empty: exported methods taking a context.Context
+	// Retries is true when the SDK retries on HTTP 429 by itself, honouring
+	// Retry-After (reactive retry).
+	Retries bool `yaml:"retries"`
 }
 
 // Limit is one documented limit of an API family.

@@ -1,0 +1,360 @@
+// Package loops holds loops that call the Defender for Endpoint API, in
+// the forms the throttle analyzer must flag and the forms it must leave
+// alone.
+package loops
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"go.uber.org/ratelimit"
+	"golang.org/x/time/rate"
+)
+
+const base = "https://api.security.microsoft.com/api/"
+
+var limiter = rate.NewLimiter(rate.Every(time.Second), 1) // 1 + 60 per minute
+
+// --- Quiet: not the API, or throttled. ---
+
+func otherHost(ids []string) {
+	for _, id := range ids {
+		http.Get("https://example.test/items/" + id)
+	}
+}
+
+func sharedLimiter(ctx context.Context, ids []string) error {
+	for _, id := range ids {
+		if err := limiter.Wait(ctx); err != nil {
+			return err
+		}
+		http.Get(base + "machines/" + id)
+	}
+	return nil
+}
+
+func limiterBeforeLoop(ctx context.Context, ids []string) {
+	lim := rate.NewLimiter(rate.Every(700*time.Millisecond), 1)
+	for _, id := range ids {
+		lim.Wait(ctx)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func sleepAfterCall(ids []string) {
+	for _, id := range ids {
+		http.Get(base + "machines/" + id)
+		time.Sleep(time.Second)
+	}
+}
+
+func tick(ids []string) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for _, id := range ids {
+		<-t.C
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func rangeTick() {
+	for range time.Tick(2 * time.Second) {
+		http.Get(base + "alerts")
+	}
+}
+
+func selectWaits(ctx context.Context, ids []string) error {
+	for _, id := range ids {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Second):
+		}
+		http.Get(base + "machines/" + id)
+	}
+	return nil
+}
+
+func allowGuards(ids []string) {
+	lim := rate.NewLimiter(1, 1)
+	for _, id := range ids {
+		if !lim.Allow() {
+			continue
+		}
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func reserveSlept(ids []string) {
+	lim := rate.NewLimiter(1, 1)
+	for _, id := range ids {
+		r := lim.Reserve()
+		time.Sleep(r.Delay())
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func sleepExactlyAtLimit(ids []string) {
+	for _, id := range ids {
+		time.Sleep(600 * time.Millisecond) // 100 per minute: at the limit, not over
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func uber(ids []string) {
+	rl := ratelimit.New(1, ratelimit.WithoutSlack)
+	for _, id := range ids {
+		rl.Take()
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func constantSmall() {
+	for i := 0; i < 3; i++ {
+		http.Get(base + "machines/" + strconv.Itoa(i))
+	}
+	for range 5 {
+		http.Get(base + "alerts")
+	}
+	for _, id := range []string{"a", "b"} {
+		http.Get(base + "machines/" + id)
+	}
+	var fixed [4]string
+	for _, id := range fixed {
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func firstMatch(ids []string) {
+	for _, id := range ids {
+		http.Get(base + "machines/" + id)
+		return // every path leaves: the call is not repeated
+	}
+}
+
+func pagination(ctx context.Context) {
+	next := base + "machines"
+	for next != "" {
+		page := fetchPage(next)
+		next = page.NextLink
+	}
+}
+
+type page struct{ NextLink string }
+
+func fetchPage(u string) page {
+	http.Get(u)
+	return page{}
+}
+
+func retry(req *http.Request) (*http.Response, error) {
+	var lastErr error
+	for attempt := 0; attempt < maxAttempts(); attempt++ {
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil && resp.StatusCode < 500 {
+			return resp, nil
+		}
+		lastErr = err
+		time.Sleep(time.Duration(attempt) * time.Second)
+	}
+	return nil, lastErr
+}
+
+func maxAttempts() int { return 4 }
+
+// --- Flagged: no throttle. ---
+
+func rangeIDs(ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the mde API \(Microsoft Defender for Endpoint API: 100 calls per 1m0s per connection\) on every iteration with no proactive throttle`
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func forever() {
+	for { // want `TOS101: loop calls the mde API`
+		http.Get(base + "alerts")
+	}
+}
+
+func limiterInLoop(ctx context.Context, ids []string) {
+	for _, id := range ids { // want `TOS101: .*the limiter is created inside the loop`
+		lim := rate.NewLimiter(1, 1)
+		lim.Wait(ctx)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func infinite(ctx context.Context, ids []string) {
+	lim := rate.NewLimiter(rate.Inf, 1)
+	for _, id := range ids { // want `TOS101: .*rate.Inf, which never waits`
+		lim.Wait(ctx)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func allowIgnored(ids []string) {
+	lim := rate.NewLimiter(1, 1)
+	for _, id := range ids { // want `TOS101: .*Allow only throttles when the call is skipped`
+		lim.Allow()
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func reserveNotSlept(ids []string) {
+	lim := rate.NewLimiter(1, 1)
+	for _, id := range ids { // want `TOS101: .*a Reserve whose delay is not slept`
+		lim.Reserve()
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func sleepOnErrorOnly(ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the mde API`
+		if _, err := http.Get(base + "machines/" + id); err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+	}
+}
+
+func selectDefault(ctx context.Context, ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the mde API`
+		select {
+		case <-time.After(time.Second):
+		default:
+		}
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func constantLarge() {
+	for i := 0; i < 500; i++ { // want `TOS101: loop runs 500 times and makes 500 calls to the mde API .* over the limit of 100 per 1m0s`
+		http.Get(base + "machines/" + strconv.Itoa(i))
+	}
+}
+
+func nested(groups [][]string) {
+	for _, g := range groups { // want `TOS101: loop calls the mde API`
+		for i := 0; i < 3; i++ {
+			http.Get(base + "machines/" + g[i])
+		}
+	}
+}
+
+func nestedInnerUnbounded(groups [][]string) {
+	for _, g := range groups {
+		for _, id := range g { // want `TOS101: loop calls the mde API`
+			http.Get(base + "machines/" + id)
+		}
+	}
+}
+
+// --- Throttled, but over the limit or unknown. ---
+
+func overByBurst(ctx context.Context, ids []string) {
+	lim := rate.NewLimiter(rate.Every(600*time.Millisecond), 1)
+	for _, id := range ids { // want `TOS103: throttle lets up to 101 calls per 1m0s through \(\(burst 1 \+ 1.667/s × 1m0s\)\), over the mde limit of 100 by 1`
+		lim.Wait(ctx)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func tenPerSecond(ctx context.Context, ids []string) {
+	lim := rate.NewLimiter(10, 10)
+	for _, id := range ids { // want `TOS103: throttle lets up to 610 calls per 1m0s`
+		lim.Wait(ctx)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func waitNDivides(ctx context.Context, ids []string) {
+	lim := rate.NewLimiter(2, 2)
+	for _, id := range ids { // quiet: (2 + 120) / 2 = 61 calls per minute
+		lim.WaitN(ctx, 2)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func sleepTooShort(ids []string) {
+	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per 1m0s through \(1m0s / 500ms\)`
+		time.Sleep(500 * time.Millisecond)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func twoCallsPerSleep(ids []string) {
+	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per 1m0s through \(2 calls a pass × 1m0s / 1s\)`
+		time.Sleep(time.Second)
+		http.Get(base + "machines/" + id)
+		http.Get(base + "machines/" + id + "/alerts")
+	}
+}
+
+func sleepFromFlag(ids []string, d time.Duration) {
+	for _, id := range ids { // want `TOS105: calls to the mde API .* are throttled by time.Sleep, but the rate is not a constant`
+		time.Sleep(d)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func limiterParam(ctx context.Context, lim *rate.Limiter, ids []string) {
+	for _, id := range ids { // want `TOS105: `
+		lim.Wait(ctx)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// --- Reactive only. ---
+
+func retryOn429(ids []string) {
+	for _, id := range ids { // want `TOS104: loop calls the mde API .* with only reactive retry`
+		resp, err := http.Get(base + "machines/" + id)
+		if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+			after, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+			time.Sleep(time.Duration(after) * time.Second)
+		}
+	}
+}
+
+// --- URL forms. ---
+
+func sprintfURL(ids []string) {
+	for _, id := range ids { // want `TOS101: `
+		http.Get(fmt.Sprintf("https://%s/api/machines/%s", "api.securitycenter.microsoft.com", id))
+	}
+}
+
+func urlLiteral(ids []string) {
+	for _, id := range ids { // want `TOS101: `
+		u := url.URL{Scheme: "https", Host: "eu.api.security.microsoft.com", Path: "/api/machines/" + id}
+		http.Get(u.String())
+	}
+}
+
+type cloud struct{ MDEURL string }
+
+var clouds = []cloud{{MDEURL: "https://api-gov.securitycenter.microsoft.us"}, {MDEURL: "https://api.securitycenter.microsoft.com"}}
+
+func structField(c cloud, ids []string) {
+	for _, id := range ids { // want `TOS101: `
+		http.Get(c.MDEURL + "/api/machines/" + id)
+	}
+}
+
+func newRequestDo(ctx context.Context, client *http.Client, ids []string) {
+	for _, id := range ids { // want `TOS101: `
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"machines/"+id, nil)
+		client.Do(req)
+	}
+}
+
+func parsedURL(ids []string) {
+	u, _ := url.Parse("https://api.securitycenter.windows.com/api/alerts")
+	for range ids { // want `TOS101: `
+		http.Get(u.String())
+	}
+}

@@ -1,0 +1,43 @@
+package throttle_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/toslint/toslint/analyzers/throttle"
+	"github.com/toslint/toslint/internal/analysisutil"
+	"github.com/toslint/toslint/internal/config"
+	"github.com/toslint/toslint/internal/policy"
+)
+
+// testPolicy enables the Defender for Endpoint and Graph packs and names a
+// wrapper type of the fixtures.
+func testPolicy(t *testing.T) *policy.Policy {
+	t.Helper()
+	src := `
+packs:
+  - name: microsoft-defender-endpoint
+  - name: microsoft-graph
+wrappers:
+  - type: "(*wrapped.Client)"
+    api: mde
+`
+	pol, err := config.Parse("test.yml", []byte(src), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pol
+}
+
+// analyzer returns the analyzer under test, with rule IDs leading the
+// messages so that the want comments name them.
+func analyzer(t *testing.T, opts analysisutil.Options) *analysis.Analyzer {
+	pol := testPolicy(t)
+	return analysisutil.WithRuleIDs(throttle.New(pol, opts), pol)
+}
+
+func TestLoops(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "loops")
+}

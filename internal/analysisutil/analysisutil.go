@@ -1,0 +1,137 @@
+// Package analysisutil holds what every toslint analyzer shares: the doc
+// extraction of x/tools' analyzers, and one Report helper that tags
+// diagnostics with their rule ID, skips generated files and, where the
+// driver does not do it itself, honours //toslint:ignore directives.
+package analysisutil
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/toslint/toslint/internal/directive"
+	"github.com/toslint/toslint/internal/policy"
+)
+
+// ExtractDoc returns the documentation of analyzer name from the source of
+// a doc.go whose package comment has a "# Analyzer name" heading: the text
+// after the heading up to the next heading. The first line must be
+// "name: summary". It panics on a malformed doc (a programmer error).
+func ExtractDoc(src, name string) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil || f.Doc == nil {
+		panic(fmt.Sprintf("analyzer doc for %s: no package comment", name))
+	}
+	doc := f.Doc.Text()
+	heading := "# Analyzer " + name
+	_, rest, ok := strings.Cut(doc, heading+"\n")
+	if !ok {
+		panic(fmt.Sprintf("analyzer doc has no %q heading", heading))
+	}
+	if i := strings.Index(rest, "\n# "); i >= 0 {
+		rest = rest[:i]
+	}
+	rest = strings.TrimSpace(rest)
+	summary, body, _ := strings.Cut(rest, "\n")
+	s, ok := strings.CutPrefix(summary, name+": ")
+	if !ok {
+		panic(fmt.Sprintf("analyzer doc for %s must start with %q", name, name+": "))
+	}
+	return s + "\n" + body
+}
+
+// Options control how an analyzer reports.
+type Options struct {
+	// ApplyDirectives drops diagnostics suppressed by //toslint:ignore.
+	// The toslint CLI leaves this off and applies directives itself, so
+	// that suppressed findings stay in its json and sarif output; the
+	// golangci-lint plugin and the vet tool turn it on.
+	ApplyDirectives bool
+}
+
+// Reporter reports diagnostics for one pass.
+type Reporter struct {
+	pass      *analysis.Pass
+	pol       *policy.Policy
+	opts      Options
+	set       *directive.Set
+	generated map[*token.File]bool
+	names     map[*token.File]string
+}
+
+// NewReporter prepares a Reporter: it notes generated files and, when
+// directives apply, parses them.
+func NewReporter(pass *analysis.Pass, pol *policy.Policy, opts Options) *Reporter {
+	r := &Reporter{pass: pass, pol: pol, opts: opts, generated: map[*token.File]bool{}, names: map[*token.File]string{}}
+	if opts.ApplyDirectives {
+		r.set = directive.NewSet()
+	}
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil {
+			continue
+		}
+		r.names[tf] = tf.Name()
+		if ast.IsGenerated(f) {
+			r.generated[tf] = true
+		}
+		if r.set != nil {
+			directive.GoFile(r.set, pass.Fset, f, tf.Name())
+		}
+	}
+	return r
+}
+
+// Generated reports whether pos is in a generated file.
+func (r *Reporter) Generated(pos token.Pos) bool {
+	return r.generated[r.pass.Fset.File(pos)]
+}
+
+// Report reports a diagnostic for rule id at rng with Category set to the
+// ID. Nothing is reported in generated files, for rules the policy turns
+// off, or (with ApplyDirectives) on lines a directive covers.
+func (r *Reporter) Report(id string, rng analysis.Range, related []analysis.RelatedInformation, format string, args ...any) {
+	if r.pol != nil && !r.pol.Enabled(id) {
+		return
+	}
+	tf := r.pass.Fset.File(rng.Pos())
+	if tf == nil || r.generated[tf] {
+		return
+	}
+	if r.set != nil {
+		line := r.pass.Fset.Position(rng.Pos()).Line
+		if r.set.Match(id, r.names[tf], line) != nil {
+			return
+		}
+	}
+	r.pass.Report(analysis.Diagnostic{
+		Pos: rng.Pos(), End: rng.End(), Category: id,
+		Message: fmt.Sprintf(format, args...), Related: related,
+	})
+}
+
+// WithRuleIDs returns a copy of a whose diagnostics start with their rule
+// ID ("TOS101: ...") and are dropped when the policy turns the rule off.
+// golangci-lint drops Diagnostic.Category, so its plugin needs the ID in
+// the text; tests use it to assert rule IDs.
+func WithRuleIDs(a *analysis.Analyzer, pol *policy.Policy) *analysis.Analyzer {
+	w := *a
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		inner := *pass
+		inner.Report = func(d analysis.Diagnostic) {
+			if d.Category != "" {
+				if pol != nil && !pol.Enabled(d.Category) {
+					return
+				}
+				d.Message = d.Category + ": " + d.Message
+			}
+			pass.Report(d)
+		}
+		return a.Run(&inner)
+	}
+	return &w
+}
