@@ -307,11 +307,26 @@ func (fg *fnGraph) selectThrottle(sel *ast.SelectStmt) *throttleOp {
 				continue
 			}
 		}
-		if !leaves(clause.Body) {
+		if !leaves(clause.Body) && !fg.p.isDone(ch) {
 			return nil // another case goes on without waiting
 		}
 	}
 	return best
+}
+
+// isDone reports a receive from a context's Done channel: cancellation,
+// after which the work stops rather than going on without waiting.
+func (p *passState) isDone(ch ast.Expr) bool {
+	call, ok := ast.Unparen(ch).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Done" {
+		return false
+	}
+	t := p.info.TypeOf(sel.X)
+	return t != nil && types.TypeString(t, nil) == "context.Context"
 }
 
 // leaves reports whether a statement list ends by leaving the loop: a

@@ -7,7 +7,6 @@ import (
 	"go/build"
 	"go/types"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -83,13 +82,14 @@ func (c *config) prepare() {
 	for _, p := range c.pol.Packs() {
 		for _, a := range p.APIs {
 			f := &family{api: a, pack: p.Name}
+			// Limits restricted to some methods or resources cannot be
+			// matched to a call statically; the pack's first limit is the
+			// one messages quote.
 			for _, l := range a.Limits {
-				if l.Calls > 0 && l.Window > 0 && len(l.Methods) == 0 {
+				if l.Calls > 0 && l.Window > 0 && len(l.Methods) == 0 && l.AppliesTo == "" {
 					f.limits = append(f.limits, l)
 				}
 			}
-			// Tightest long-run limit first: it is the one messages quote.
-			sort.SliceStable(f.limits, func(i, j int) bool { return f.limits[i].PerSecond() < f.limits[j].PerSecond() })
 			c.families = append(c.families, f)
 			byName[a.Name] = f
 			for _, w := range a.Wrappers {

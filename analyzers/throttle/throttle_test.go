@@ -41,3 +41,34 @@ func analyzer(t *testing.T, opts analysisutil.Options) *analysis.Analyzer {
 func TestLoops(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "loops")
 }
+
+func TestFanOut(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "fanout")
+}
+
+// TestAcrossPackages checks facts: helpers in mdeclient, loops in caller.
+func TestAcrossPackages(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "mdeclient", "caller")
+}
+
+func TestGraphAcceptsReactiveRetry(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "graph")
+}
+
+func TestWrapperFromConfig(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "wrapped")
+}
+
+func TestGeneratedFileQuiet(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "gen")
+}
+
+// TestSuppressed runs with directives applied, as the golangci-lint plugin
+// does; the CLI applies them itself and keeps the finding for audit.
+func TestSuppressed(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{ApplyDirectives: true}), "suppressed")
+}
+
+func TestThrottledTransport(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "transport")
+}

@@ -98,6 +98,10 @@ type Limit struct {
 	Concurrency int `yaml:"concurrency"`
 	// MinInterval is the least time between two requests (0: none).
 	MinInterval Duration `yaml:"min_interval"`
+	// AppliesTo, when set, says which resources alone the limit covers
+	// (such as one service's endpoints). Such limits are shown, not
+	// checked: toslint cannot tell the resource of a call.
+	AppliesTo string `yaml:"applies_to"`
 	// Clause quotes or cites the term this limit comes from.
 	Clause string `yaml:"clause"`
 }

@@ -1,0 +1,142 @@
+// Package fanout starts goroutines that call the API.
+package fanout
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
+	"golang.org/x/time/rate"
+)
+
+const machines = "https://api.security.microsoft.com/api/machines/"
+
+var shared = rate.NewLimiter(rate.Every(time.Second), 1)
+
+func perItem(ids []string) {
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() { // want `TOS102: goroutine per iteration calls the mde API .* \(unbounded fan-out\)`
+			defer wg.Done()
+			http.Get(machines + id)
+		}()
+	}
+	wg.Wait()
+}
+
+func namedFunc(ids []string) {
+	for _, id := range ids {
+		go fetch(id) // want `TOS102: `
+	}
+}
+
+func fetch(id string) { http.Get(machines + id) }
+
+func withSemaphore(ctx context.Context, ids []string) {
+	sem := make(chan struct{}, 4)
+	for _, id := range ids { // want `TOS101: loop starts goroutines that call the mde API .* the concurrency bound caps calls in flight, not calls per window`
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			http.Get(machines + id)
+		}()
+	}
+}
+
+func weighted(ctx context.Context, ids []string) {
+	sem := semaphore.NewWeighted(4)
+	for _, id := range ids { // want `TOS101: loop starts goroutines`
+		sem.Acquire(ctx, 1)
+		go func() {
+			defer sem.Release(1)
+			http.Get(machines + id)
+		}()
+	}
+}
+
+func errgroupUnbounded(ids []string) error {
+	var g errgroup.Group
+	for _, id := range ids {
+		g.Go(func() error { // want `TOS102: `
+			_, err := http.Get(machines + id)
+			return err
+		})
+	}
+	return g.Wait()
+}
+
+func errgroupLimited(ids []string) error {
+	var g errgroup.Group
+	g.SetLimit(4)
+	for _, id := range ids { // want `TOS101: loop starts goroutines`
+		g.Go(func() error {
+			_, err := http.Get(machines + id)
+			return err
+		})
+	}
+	return g.Wait()
+}
+
+func errgroupSharedLimiter(ctx context.Context, ids []string) error {
+	var g errgroup.Group
+	g.SetLimit(1)
+	for _, id := range ids {
+		g.Go(func() error {
+			if err := shared.Wait(ctx); err != nil {
+				return err
+			}
+			_, err := http.Get(machines + id)
+			return err
+		})
+	}
+	return g.Wait()
+}
+
+func waitGroupGo(ids []string) {
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Go(func() { // want `TOS102: `
+			http.Get(machines + id)
+		})
+	}
+	wg.Wait()
+}
+
+func sleepPerGoroutine(ids []string) {
+	for _, id := range ids {
+		go func() { // want `TOS102: `
+			time.Sleep(time.Second) // bounds one goroutine, not all of them
+			http.Get(machines + id)
+		}()
+	}
+}
+
+func limiterPerGoroutine(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		go func() { // want `TOS102: `
+			lim := rate.NewLimiter(1, 1)
+			lim.Wait(ctx)
+			http.Get(machines + id)
+		}()
+	}
+}
+
+func fixedPool(jobs chan string) {
+	for i := 0; i < 4; i++ {
+		go func() { // quiet here: the worker's own loop is judged below
+			for id := range jobs { // want `TOS101: loop calls the mde API`
+				http.Get(machines + id)
+			}
+		}()
+	}
+}
+
+func smallConstantFanOut() {
+	for _, id := range []string{"a", "b", "c"} {
+		go http.Get(machines + id)
+	}
+}

@@ -1,0 +1,56 @@
+// Package mdeclient wraps the API for the caller package: facts carry what
+// its functions do across the package boundary.
+package mdeclient
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+const host = "https://api.securitycenter.microsoft.com"
+
+var limiter = rate.NewLimiter(rate.Every(time.Second), 1)
+
+// Machine fetches one machine.
+func Machine(id string) error { // want Machine:`api\(mde×1\)`
+	_, err := http.Get(host + "/api/machines/" + id)
+	return err
+}
+
+// ThrottledMachine waits on the package limiter first.
+func ThrottledMachine(ctx context.Context, id string) error { // want ThrottledMachine:`api\(mde×1\)` ThrottledMachine:`throttles\(1/s burst 1\)`
+	if err := limiter.Wait(ctx); err != nil {
+		return err
+	}
+	_, err := http.Get(host + "/api/machines/" + id)
+	return err
+}
+
+// Pause waits between calls.
+func Pause(ctx context.Context) { // want Pause:`throttles\(every 1s\)`
+	select {
+	case <-ctx.Done():
+	case <-time.After(time.Second):
+	}
+}
+
+// Guard runs f.
+func Guard(name string, f func() error) error { // want Guard:`callsParam\[1\]`
+	return f()
+}
+
+// Fetcher reaches the API through an interface.
+type Fetcher interface {
+	Fetch(id string) error
+}
+
+// Client implements Fetcher.
+type Client struct{}
+
+// Fetch fetches one machine.
+func (Client) Fetch(id string) error { // want Fetch:`api\(mde×1\)`
+	return Machine(id)
+}

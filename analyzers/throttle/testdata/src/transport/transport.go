@@ -1,0 +1,39 @@
+// Package transport throttles every request in its RoundTripper.
+package transport
+
+import (
+	"net/http"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+type limited struct {
+	lim  *rate.Limiter
+	next http.RoundTripper
+}
+
+var lim = rate.NewLimiter(rate.Every(time.Second), 1)
+
+func (t *limited) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`throttles\(1/s burst 1\)`
+	if err := lim.Wait(req.Context()); err != nil {
+		return nil, err
+	}
+	return t.next.RoundTrip(req)
+}
+
+var client = &http.Client{Transport: &limited{next: http.DefaultTransport}}
+
+func loop(ids []string) {
+	for _, id := range ids {
+		client.Get("https://api.security.microsoft.com/api/machines/" + id)
+	}
+}
+
+var plain = &http.Client{}
+
+func plainLoop(ids []string) {
+	for _, id := range ids { // want `TOS101: `
+		plain.Get("https://api.security.microsoft.com/api/machines/" + id)
+	}
+}

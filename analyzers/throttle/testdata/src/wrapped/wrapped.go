@@ -1,0 +1,13 @@
+// Package wrapped has a client type the test config names as a wrapper of
+// the mde API.
+package wrapped
+
+type Client struct{ base string }
+
+func (c *Client) Machine(id string) error { return nil }
+
+func loop(c *Client, ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the mde API`
+		c.Machine(id)
+	}
+}
