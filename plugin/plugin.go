@@ -72,4 +72,3 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 
 // GetLoadMode asks for type information: the throttle analyzer needs it.
 func (p *Plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
-
