@@ -22,11 +22,11 @@ func (p *passState) checkLoops() {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
-				if n.Body != nil && hasLoop(n.Body) {
+				if n.Body != nil && hasLoop(n.Body) && p.reachesAPI(n.Body) {
 					p.checkBody(n.Body)
 				}
 			case *ast.FuncLit:
-				if hasLoop(n.Body) {
+				if hasLoop(n.Body) && p.reachesAPI(n.Body) {
 					p.checkBody(n.Body)
 				}
 			}
@@ -45,6 +45,23 @@ func hasLoop(body *ast.BlockStmt) bool {
 			return false
 		case *ast.ForStmt, *ast.RangeStmt:
 			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// reachesAPI reports whether a body (not its function literals, which are
+// checked on their own, unless called or spawned here) calls an API or
+// starts goroutines: only then is its graph worth building.
+func (p *passState) reachesAPI(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			found = true
+		case *ast.CallExpr:
+			found = len(p.callUses(n, 0)) > 0
 		}
 		return !found
 	})
@@ -304,7 +321,7 @@ func relatedOf(sus []siteUse) []analysis.RelatedInformation {
 		seen[su.site.call.Pos()] = true
 		out = append(out, analysis.RelatedInformation{
 			Pos: su.site.call.Pos(), End: su.site.call.End(),
-			Message: "calls the " + su.use.fam.name() + " API: " + su.use.chain,
+			Message: su.use.fam.name() + " API: " + su.use.chain,
 		})
 	}
 	return out

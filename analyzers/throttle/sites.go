@@ -78,7 +78,7 @@ func (p *passState) callUses(call *ast.CallExpr, depth int) []*apiUse {
 		}
 	}
 	if fam := p.wrapperFamily(f); fam != nil {
-		out = append(out, &apiUse{fam: fam, count: 1, chain: name + " (a wrapper of the " + fam.name() + " API)", pos: call.Pos()})
+		out = append(out, &apiUse{fam: fam, count: 1, chain: "calls " + name + " (a wrapper of the " + fam.name() + " API)", pos: call.Pos()})
 	}
 	if len(out) > 0 {
 		return out
@@ -96,7 +96,7 @@ func (p *passState) urlUses(call *ast.CallExpr, urlExpr ast.Expr, sink string, r
 	var out []*apiUse
 	for _, s := range p.strPrefixes(urlExpr, 0) {
 		if fam, host := p.familyOfURL(s.s, s.full); fam != nil {
-			out = append(out, &apiUse{fam: fam, count: 1, chain: sink + " on " + host, pos: call.Pos(), reactive: reactive})
+			out = append(out, &apiUse{fam: fam, count: 1, chain: "calls " + sink + " on " + host, pos: call.Pos(), reactive: reactive})
 		}
 	}
 	return dedupe(out)
@@ -120,7 +120,7 @@ func (p *passState) sdkUse(call *ast.CallExpr, f *types.Func, fam *family) *apiU
 		} else if !f.Exported() || !takesContext(f) {
 			continue
 		}
-		return &apiUse{fam: fam, count: 1, chain: fullName(f) + " (" + fam.name() + " SDK)", pos: call.Pos(), reactive: s.Retries}
+		return &apiUse{fam: fam, count: 1, chain: "calls " + fullName(f) + " (" + fam.name() + " SDK)", pos: call.Pos(), reactive: s.Retries}
 	}
 	return nil
 }
@@ -171,7 +171,7 @@ func isInterfaceMethod(f *types.Func) bool {
 // facts of imported functions, summaries of this package's functions.
 func (p *passState) funcUses(f *types.Func, pos token.Pos) []*apiUse {
 	if fam := p.ifaces[fullName(f)]; fam != nil {
-		return []*apiUse{{fam: fam, count: 1, chain: fullName(f) + " (configured for the " + fam.name() + " API)", pos: pos}}
+		return []*apiUse{{fam: fam, count: 1, chain: "calls " + fullName(f) + " (configured for the " + fam.name() + " API)", pos: pos}}
 	}
 	if f.Pkg() == p.pass.Pkg {
 		if s := p.summaries[f]; s != nil {

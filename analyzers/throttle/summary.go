@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 	"time"
 
 	"golang.org/x/tools/go/cfg"
@@ -18,21 +17,17 @@ type summary struct {
 	params   []int     // indexes of func parameters it calls
 }
 
-func (s *summary) key() string {
-	if s == nil {
-		return ""
+// sameUses reports whether two use lists say the same.
+func sameUses(a, b []*apiUse) bool {
+	if len(a) != len(b) {
+		return false
 	}
-	var b strings.Builder
-	for _, u := range s.uses {
-		b.WriteString(u.fam.name() + countString(u.count) + u.chain + ";")
+	for i := range a {
+		if a[i].fam != b[i].fam || a[i].count != b[i].count || a[i].reactive != b[i].reactive || a[i].chain != b[i].chain {
+			return false
+		}
 	}
-	if s.throttle != nil {
-		b.WriteString("T" + s.throttle.String())
-	}
-	for _, i := range s.params {
-		b.WriteString("P" + string(rune('0'+i)))
-	}
-	return b.String()
+	return true
 }
 
 // builtinCallsParam lists library functions that call a func argument: the
@@ -69,18 +64,34 @@ func (p *passState) summarize() {
 		}
 		return &summary{}
 	}
+	callers, dynamic := p.callGraph(order)
+	// A worklist: when a function's summary changes, its callers in this
+	// package (and the functions that call through interfaces) are
+	// computed again.
 	fixpoint := func(step func(obj *types.Func, s *summary) bool) {
-		for range 16 {
-			changed := false
-			for _, obj := range order {
-				s := get(obj)
-				if step(obj, s) {
-					p.summaries[obj] = s
-					changed = true
-				}
+		queue := append([]*types.Func(nil), order...)
+		queued := map[*types.Func]bool{}
+		for _, obj := range order {
+			queued[obj] = true
+		}
+		for steps := 0; len(queue) > 0 && steps < 64*len(order)+64; steps++ {
+			obj := queue[0]
+			queue = queue[1:]
+			queued[obj] = false
+			s := get(obj)
+			if !step(obj, s) {
+				continue
 			}
-			if !changed {
-				return
+			p.summaries[obj] = s
+			next := callers[obj]
+			if sig := obj.Type().(*types.Signature); sig.Recv() != nil {
+				next = append(next[:len(next):len(next)], dynamic...) // an implementation changed
+			}
+			for _, c := range next {
+				if !queued[c] {
+					queued[c] = true
+					queue = append(queue, c)
+				}
 			}
 		}
 	}
@@ -88,24 +99,63 @@ func (p *passState) summarize() {
 	// functions that may throttle).
 	fixpoint(func(obj *types.Func, s *summary) bool {
 		fd := p.decls[obj]
-		before := s.key()
-		s.uses, s.params = p.bodyUses(fd.Body, 0), p.calledParams(fd)
-		return s.key() != before
+		uses, params := p.bodyUses(fd.Body, 0), p.calledParams(fd)
+		if sameUses(uses, s.uses) && slices.Equal(params, s.params) {
+			return false
+		}
+		s.uses, s.params = uses, params
+		return true
 	})
 	fixpoint(func(obj *types.Func, s *summary) bool {
 		fd := p.decls[obj]
 		if !p.mayThrottle(fd.Body) {
 			return false
 		}
-		before := s.key()
-		s.throttle = p.graph(fd.Body).mustThrottle()
-		return s.key() != before
+		t := p.graph(fd.Body).mustThrottle()
+		if (t == nil) == (s.throttle == nil) && (t == nil || *t == *s.throttle) {
+			return false
+		}
+		s.throttle = t
+		return true
 	})
 	for obj, s := range p.summaries {
 		if len(s.uses) == 0 && s.throttle == nil && len(s.params) == 0 {
 			delete(p.summaries, obj)
 		}
 	}
+}
+
+// callGraph returns, for each function of the package, the functions of
+// the package that call it statically, and the functions that make
+// interface calls (their uses depend on every implementation).
+func (p *passState) callGraph(order []*types.Func) (map[*types.Func][]*types.Func, []*types.Func) {
+	callers := map[*types.Func][]*types.Func{}
+	var dynamic []*types.Func
+	for _, obj := range order {
+		seen := map[*types.Func]bool{}
+		isDynamic := false
+		ast.Inspect(p.decls[obj].Body, func(n ast.Node) bool {
+			var f *types.Func
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				f = p.callee(n)
+				if f != nil && isInterfaceMethod(f) {
+					isDynamic = true
+				}
+			case *ast.Ident: // a function passed as a value
+				f, _ = p.info.Uses[n].(*types.Func)
+			}
+			if f != nil && f.Pkg() == p.pass.Pkg && !seen[f.Origin()] {
+				seen[f.Origin()] = true
+				callers[f.Origin()] = append(callers[f.Origin()], obj)
+			}
+			return true
+		})
+		if isDynamic {
+			dynamic = append(dynamic, obj)
+		}
+	}
+	return callers, dynamic
 }
 
 // mayThrottle is a cheap syntactic filter before building a graph: the
@@ -116,8 +166,12 @@ func (p *passState) mayThrottle(body *ast.BlockStmt) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.SelectStmt, *ast.RangeStmt:
+		case *ast.SelectStmt:
 			found = true
+		case *ast.RangeStmt:
+			if t := p.info.TypeOf(n.X); t != nil {
+				_, found = t.Underlying().(*types.Chan)
+			}
 		case *ast.UnaryExpr:
 			found = n.Op == token.ARROW
 		case *ast.CallExpr:

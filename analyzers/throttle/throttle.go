@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/policy"
@@ -35,7 +34,6 @@ func New(pol *policy.Policy, opts analysisutil.Options) *analysis.Analyzer {
 		Doc:       analysisutil.ExtractDoc(doc, "throttle"),
 		URL:       "https://github.com/toslint/toslint/blob/main/docs/rules.md#tos101",
 		Run:       c.run,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{new(apiFact), new(throttleFact), new(callsParamFact)},
 	}
 }
