@@ -1,6 +1,8 @@
 package throttle_test
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -71,4 +73,29 @@ func TestSuppressed(t *testing.T) {
 
 func TestThrottledTransport(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "transport")
+}
+
+// TestInterfaceFromPack uses a pack that names an interface method.
+func TestInterfaceFromPack(t *testing.T) {
+	pack, err := filepath.Abs("testdata/packs/acme.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol, err := config.Parse("test.yml", []byte("packs:\n  - path: "+pack+"\n"), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol)
+	analysistest.Run(t, analysistest.TestData(), a, "ifaces")
+}
+
+// TestDefaultAnalyzer checks the package-level Analyzer: the default pack,
+// directives applied.
+func TestDefaultAnalyzer(t *testing.T) {
+	if err := analysis.Validate([]*analysis.Analyzer{throttle.Analyzer}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(throttle.Analyzer.Doc, "report rate-limited API calls") {
+		t.Errorf("Doc = %q", throttle.Analyzer.Doc)
+	}
 }

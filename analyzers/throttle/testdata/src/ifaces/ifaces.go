@@ -1,0 +1,19 @@
+// Package ifaces calls an interface method the pack names.
+package ifaces
+
+type Getter interface{ Get(id string) error }
+
+func loop(g Getter, ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the acme API \(Acme API: 10 calls per 1m0s\)`
+		g.Get(id)
+	}
+}
+
+func bounded(g Getter) {
+	for i := 0; i < 10; i++ { // ten calls: at the limit
+		g.Get("x")
+	}
+	for i := 0; i < 11; i++ { // want `TOS101: loop runs 11 times and makes 11 calls`
+		g.Get("x")
+	}
+}
