@@ -61,3 +61,62 @@ func Write(dir string, o Options) (int, error) {
 	}
 	return funcs, nil
 }
+
+// WriteHeaders writes a module of packages*files small files, each with a
+// copyright header: every third one names a foreign holder, listed in the
+// module's NOTICE when listed is true. It models a large public module for
+// the attribution analyzer's benchmark.
+func WriteHeaders(dir string, packages, files int, listed bool) error {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.test/headers\n\ngo 1.22\n"), 0o644); err != nil {
+		return err
+	}
+	license := "MIT License\n\nCopyright (c) 2026 Example Corp\n\n" + mitText
+	if err := os.WriteFile(filepath.Join(dir, "LICENSE"), []byte(license), 0o644); err != nil {
+		return err
+	}
+	var notice strings.Builder
+	n := 0
+	for i := range packages {
+		name := fmt.Sprintf("h%03d", i)
+		pdir := filepath.Join(dir, name)
+		if err := os.MkdirAll(pdir, 0o755); err != nil {
+			return err
+		}
+		for j := range files {
+			holder := "Example Corp"
+			if n%3 == 0 {
+				holder = fmt.Sprintf("Vendor %d Ltd", n)
+				fmt.Fprintf(&notice, "%s: %s/f%02d.go, MIT\n", holder, name, j)
+			}
+			n++
+			src := fmt.Sprintf("// Copyright (c) 2024 %s\n// Licensed under the MIT License.\n\n// Package %s is generated.\npackage %s\n\n// F%d adds.\nfunc F%d(a, b int) int {\n\tif a > b {\n\t\treturn a - b\n\t}\n\treturn a + b\n}\n", holder, name, name, j, j)
+			if err := os.WriteFile(filepath.Join(pdir, fmt.Sprintf("f%02d.go", j)), []byte(src), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	if listed {
+		return os.WriteFile(filepath.Join(dir, "NOTICE"), []byte(notice.String()), 0o644)
+	}
+	return nil
+}
+
+// mitText is the MIT license text (license texts may be copied).
+const mitText = `Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`

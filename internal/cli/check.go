@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -30,6 +31,7 @@ type checkFlags struct {
 	only       string
 	jobs       int
 	dir        string
+	cpuProfile string
 }
 
 const checkSynopsis = `Usage: toslint check [flags] [path | package pattern ...]  (default ./...)
@@ -47,6 +49,7 @@ func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	fs.BoolVar(&cf.fix, "fix", false, "apply suggested fixes in place (atomic writes)")
 	fs.StringVar(&cf.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
 	fs.StringVar(&cf.only, "only", "", "run only one side: go (analyzers) or docs (document scan)")
+	fs.StringVar(&cf.cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	fs.StringVar(&cf.dir, "C", "", "run as if toslint were started in this directory")
 	fs.IntVar(&cf.jobs, "j", 0, "files and packages checked in parallel (default: number of CPUs)")
 	if err := parseFlags(fs, checkSynopsis, args); err != nil {
@@ -79,6 +82,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	cf, patterns, err := parseCheckFlags(args)
 	if err != nil {
 		return 0, err
+	}
+	if cf.cpuProfile != "" {
+		f, err := os.Create(cf.cpuProfile)
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return 0, err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	wd, err := os.Getwd()
 	if err != nil {

@@ -39,6 +39,7 @@ Usage:
 	toslint [check] [flags] [path | package pattern ...]   (default ./...)
 	toslint rules [-format text|markdown|json]
 	toslint rules explain ID
+	toslint notices [-w] [package pattern ...]
 	toslint version
 
 Run "toslint check -h" for the check flags. Exit status: 0 when nothing
@@ -52,7 +53,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd, rest := "check", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		switch args[0] {
-		case "check", "rules", "version", "help":
+		case "check", "rules", "notices", "version", "help":
 			cmd, rest = args[0], args[1:]
 		}
 	}
@@ -66,6 +67,12 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	case "rules":
 		err = runRules(rest, stdout)
+	case "notices":
+		var code int
+		code, err = runNotices(ctx, rest, stdout, stderr)
+		if err == nil {
+			return code
+		}
 	case "version":
 		if len(rest) > 0 {
 			err = usageError{err: fmt.Errorf("version takes no arguments")}

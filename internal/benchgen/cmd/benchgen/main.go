@@ -15,6 +15,7 @@ func main() {
 	dir := flag.String("dir", "", "directory to write the module to (created)")
 	pkgs := flag.Int("packages", 200, "packages")
 	funcs := flag.Int("funcs", 100, "functions per package")
+	headers := flag.Int("headers", 0, "instead: write a module of -packages packages with this many files each, a third with foreign copyright headers")
 	flag.Parse()
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "benchgen: -dir is required")
@@ -23,6 +24,14 @@ func main() {
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "benchgen:", err)
 		os.Exit(1)
+	}
+	if *headers > 0 {
+		if err := benchgen.WriteHeaders(*dir, *pkgs, *headers, true); err != nil {
+			fmt.Fprintln(os.Stderr, "benchgen:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("wrote %d packages, %d files to %s\n", *pkgs, *pkgs**headers, *dir)
+		return
 	}
 	n, err := benchgen.Write(*dir, benchgen.Options{Packages: *pkgs, Funcs: *funcs})
 	if err != nil {

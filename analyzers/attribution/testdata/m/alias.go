@@ -1,0 +1,6 @@
+// Copyright (c) 2021 Example Inc.
+
+package m
+
+// Alias is own code under the configured alias.
+func Alias() {}

@@ -1,0 +1,5 @@
+// Copyright 2020 Listed Holder. All rights reserved.
+
+package m
+
+func Listed() {}

@@ -1,0 +1,3 @@
+module example.test/nonotice
+
+go 1.22
