@@ -59,7 +59,8 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 	if opts.Directives == nil {
 		opts.Directives = directive.NewSet()
 	}
-	s := &scan{pol: pol, opts: opts, fset: token.NewFileSet(), licenseDirs: map[string]bool{}}
+	s := &scan{pol: pol, opts: opts, fset: token.NewFileSet(), licenseDirs: map[string]bool{},
+		matcher: newMatcher(pol.Packs()), marksUsed: map[*policy.Pack]map[string]int{}}
 	files, err := s.walk()
 	if err != nil {
 		return nil, err
@@ -69,6 +70,7 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 	}
 	s.checkLicenseCoverage(files)
 	s.checkNotices()
+	s.checkAttributionStatement()
 	return &Result{Findings: s.findings, Scanned: s.scanned}, nil
 }
 
@@ -83,6 +85,9 @@ type scan struct {
 	licenseDirs map[string]bool // rel dirs that hold a license file
 	docs        []*Document     // root README and notice files, parsed
 	plainNotice []plainText     // notice files that are not Markdown
+	matcher     *matcher        // the packs' marks and retired names
+	marksUsed   map[*policy.Pack]map[string]int
+	allProse    []string // prose of every document, for repository-level notices
 }
 
 type plainText struct {
@@ -240,6 +245,25 @@ func (s *scan) readOne(f file) {
 	}
 	doc := ParseMarkdown(s.fset, f.abs, data)
 	directive.MarkdownFile(s.opts.Directives, f.abs, doc.Comments)
+	if fm := doc.FrontMatter; fm != nil && fm.Err != "" {
+		s.add(report.Finding{Rule: "TOS002", Pos: doc.Position(fm.ErrOffset),
+			Message: "front matter is not valid YAML (" + fm.Err + "); its keys were not read, the body was scanned"})
+	}
+	used := map[*policy.Pack]map[string]int{}
+	s.checkTrademarks(doc, used)
+	s.mu.Lock()
+	for p, marks := range used {
+		if s.marksUsed[p] == nil {
+			s.marksUsed[p] = map[string]int{}
+		}
+		for k, n := range marks {
+			s.marksUsed[p][k] += n
+		}
+	}
+	for _, r := range doc.Runs {
+		s.allProse = append(s.allProse, r.Text)
+	}
+	s.mu.Unlock()
 	if f.notice && topLevel {
 		s.mu.Lock()
 		s.docs = append(s.docs, doc)

@@ -32,6 +32,10 @@ type Document struct {
 	// Prose is the text of each paragraph, heading, list item and table
 	// cell, with soft line breaks turned into spaces. Code is excluded.
 	Prose []string
+	// Runs are the prose runs with offset maps (see Run), including alt
+	// texts and front-matter prose keys.
+	Runs        []*Run
+	FrontMatter *FrontMatter // nil when there is none
 }
 
 // Link is one link destination found in a document.
@@ -63,16 +67,28 @@ func (d *Document) Position(off int) token.Position {
 // Front matter is blanked (every byte but newlines becomes a space) so that
 // offsets stay those of the file on disk.
 func ParseMarkdown(fset *token.FileSet, name string, src []byte) *Document {
+	return ParseMarkdownKeys(fset, name, src, DefaultProseKeys)
+}
+
+// ParseMarkdownKeys is ParseMarkdown with the front-matter keys whose
+// values are prose.
+func ParseMarkdownKeys(fset *token.FileSet, name string, src []byte, proseKeys []string) *Document {
+	orig := src
 	src = blankFrontMatter(src)
 	f := fset.AddFile(name, -1, len(src))
 	f.SetLinesForContent(src)
 	d := &Document{Name: name, Src: src, File: f}
 	d.Root = markdown.Parse(text.NewReader(src))
 	d.walk()
+	d.parseFrontMatter(orig, proseKeys)
+	d.buildRuns()
 	return d
 }
 
-var commentRE = regexp.MustCompile(`(?s)<!--(.*?)-->`)
+var (
+	commentRE = regexp.MustCompile(`(?s)<!--(.*?)-->`)
+	imgSrcRE  = regexp.MustCompile(`(?i)<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']`)
+)
 
 func (d *Document) walk() {
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -114,10 +130,14 @@ func (d *Document) walk() {
 	})
 }
 
-// comments records the HTML comments inside src[start:end].
+// comments records the HTML comments inside src[start:end], and the
+// images that raw HTML shows.
 func (d *Document) comments(start, end int) {
 	if start < 0 || end > len(d.Src) || start >= end {
 		return
+	}
+	for _, m := range imgSrcRE.FindAllSubmatchIndex(d.Src[start:end], -1) {
+		d.Links = append(d.Links, Link{URL: string(d.Src[start+m[2] : start+m[3]]), Offset: start + m[0], Image: true})
 	}
 	for _, m := range commentRE.FindAllSubmatchIndex(d.Src[start:end], -1) {
 		open, close := d.Position(start+m[0]), d.Position(start+m[1]-1)

@@ -2,6 +2,7 @@ package docscan
 
 import (
 	"fmt"
+	"slices"
 	"go/token"
 	"path"
 	"regexp"
@@ -182,5 +183,56 @@ func (s *scan) checkNotices() {
 			}
 			s.add(report.Finding{Rule: n.Rule, Pos: anchor, Message: msg})
 		}
+	}
+}
+
+// checkAttributionStatement reports docs that use a pack's marks (two
+// distinct marks, or one three times) when no document or notices file
+// carries an attribution statement (TOS405). The owner's own repositories
+// are judged by the owner's notice set instead (TOS306).
+func (s *scan) checkAttributionStatement() {
+	if s.pol.TrademarkOwner() {
+		return
+	}
+	for _, p := range s.pol.Packs() {
+		used := s.marksUsed[p]
+		total := 0
+		for _, n := range used {
+			total += n
+		}
+		if p.Trademarks == nil || len(p.Trademarks.Attribution) == 0 || (len(used) < 2 && total < 3) {
+			continue
+		}
+		found := false
+		texts := append([]string(nil), s.allProse...)
+		for _, t := range s.plainNotice {
+			texts = append(texts, strings.Join(strings.Fields(t.text), " "))
+		}
+		for _, pat := range p.Trademarks.Attribution {
+			for _, t := range texts {
+				if pat.MatchString(t) {
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			continue
+		}
+		var marks []string
+		for m := range used {
+			marks = append(marks, m)
+		}
+		slices.Sort(marks)
+		if len(marks) > 3 {
+			marks = marks[:3]
+		}
+		statement := marks[0] + " is a trademark of " + p.Trademarks.Owner
+		if len(marks) > 1 {
+			statement = strings.Join(marks[:len(marks)-1], ", ") + " and " + marks[len(marks)-1] + " are trademarks of " + p.Trademarks.Owner
+		}
+		s.add(report.Finding{Rule: "TOS405", Pos: s.repoAnchor(), Message: fmt.Sprintf(
+			"the docs use %s marks (%s) but no README or notices file says whose marks they are: add a trademark statement, such as \"%s\"",
+			p.Trademarks.Owner, strings.Join(marks, ", "), statement)})
 	}
 }
