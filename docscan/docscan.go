@@ -71,6 +71,8 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 	s.checkLicenseCoverage(files)
 	s.checkNotices()
 	s.checkAttributionStatement()
+	s.checkPublisher(s.hasCode)
+	s.checkReuse()
 	return &Result{Findings: s.findings, Scanned: s.scanned}, nil
 }
 
@@ -88,6 +90,8 @@ type scan struct {
 	matcher     *matcher        // the packs' marks and retired names
 	marksUsed   map[*policy.Pack]map[string]int
 	allProse    []string // prose of every document, for repository-level notices
+	reused      []reusedPage
+	hasCode     bool // the repository holds source code (TOS305)
 }
 
 type plainText struct {
@@ -143,6 +147,9 @@ func (s *scan) walk() ([]file, error) {
 		}
 		if !e.Type().IsRegular() {
 			return nil // sockets, devices, pipes: not documents
+		}
+		if isCode(e.Name()) {
+			s.hasCode = true
 		}
 		f := file{abs: p, rel: rel, markdown: isMarkdown(e.Name()), notice: isNoticeFile(e.Name())}
 		dir := path.Dir(rel)
@@ -251,6 +258,7 @@ func (s *scan) readOne(f file) {
 	}
 	used := map[*policy.Pack]map[string]int{}
 	s.checkTrademarks(doc, used)
+	s.checkReusePage(doc, f.rel)
 	s.mu.Lock()
 	for p, marks := range used {
 		if s.marksUsed[p] == nil {

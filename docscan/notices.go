@@ -52,6 +52,19 @@ func isNoticeFile(name string) bool {
 	return isLicenseFile(name) || hasPrefixFold(name, noticePrefixes)
 }
 
+// codeExts are source file extensions: a repository with them has code
+// that needs a code license besides the docs license.
+var codeExts = []string{".go", ".py", ".js", ".ts", ".java", ".cs", ".c", ".cpp", ".rs", ".rb", ".ps1", ".sh"}
+
+func isCode(name string) bool {
+	for _, e := range codeExts {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // isMetaDoc reports Markdown files that are about the repository rather
 // than documentation it publishes: templates and community files under
 // .github.

@@ -161,4 +161,3 @@ func (p *pass) hasAttribution(contentDir, licenseFile, id string) bool {
 	}
 	return false
 }
-

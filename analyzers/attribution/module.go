@@ -10,8 +10,7 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/google/licensecheck"
-
+	"github.com/toslint/toslint/internal/licenseid"
 	"github.com/toslint/toslint/internal/policy"
 )
 
@@ -169,75 +168,11 @@ func appendUnique(s []string, v string) []string {
 	return append(s, v)
 }
 
-// quickLicenses identify the most common license texts by phrases every
-// copy of them contains. licensecheck (below) is the authority, but its
-// matcher takes over a second to build on first use (measured 1.4 s on
-// this machine), more than the whole analysis of a 2,000-file module;
-// a module whose LICENSE is one of these never builds it.
-var quickLicenses = []struct {
-	id      string
-	phrases []string
-	not     string
-}{
-	{"MIT", []string{"permission is hereby granted, free of charge, to any person obtaining a copy", "the above copyright notice and this permission notice shall be included"}, ""},
-	{"Apache-2.0", []string{"apache license", "version 2.0, january 2004"}, ""},
-	{"BSD-3-Clause", []string{"redistribution and use in source and binary forms", "neither the name of"}, ""},
-	{"BSD-2-Clause", []string{"redistribution and use in source and binary forms", "redistributions in binary form must reproduce"}, "neither the name of"},
-	{"ISC", []string{"permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted"}, ""},
-	{"MPL-2.0", []string{"mozilla public license version 2.0"}, ""},
-	{"CC-BY-4.0", []string{"creative commons attribution 4.0 international public license"}, ""},
-	{"CC-BY-SA-4.0", []string{"creative commons attribution-sharealike 4.0 international public license"}, ""},
-}
-
-func quickLicense(data []byte) string {
-	text := strings.ToLower(spaces.ReplaceAllString(string(data), " "))
-	for _, q := range quickLicenses {
-		ok := q.not == "" || !strings.Contains(text, q.not)
-		for _, p := range q.phrases {
-			ok = ok && strings.Contains(text, p)
-		}
-		if ok {
-			return q.id
-		}
-	}
-	return ""
-}
-
-// licenseOf identifies a license file: a common license by its phrases,
-// else the license covering most of it according to licensecheck.
-func licenseOf(data []byte) string {
-	if len(data) == 0 {
-		return ""
-	}
-	if id := quickLicense(data); id != "" {
-		return id
-	}
-	cov := licensecheck.Scan(data)
-	if cov.Percent < 50 || len(cov.Match) == 0 {
-		return ""
-	}
-	best, size := "", 0
-	for _, m := range cov.Match {
-		if !m.IsURL && m.End-m.Start > size {
-			best, size = m.ID, m.End-m.Start
-		}
-	}
-	return best
-}
+// licenseOf identifies a license file.
+func licenseOf(data []byte) string { return licenseid.Identify(data) }
 
 // licenseTexts returns the ids of the full license texts in data.
-func licenseTexts(data []byte) []string {
-	if len(data) == 0 {
-		return nil
-	}
-	var ids []string
-	for _, m := range licensecheck.Scan(data).Match {
-		if !m.IsURL && m.End-m.Start > 200 {
-			ids = appendUnique(ids, m.ID)
-		}
-	}
-	return ids
-}
+func licenseTexts(data []byte) []string { return licenseid.Texts(data) }
 
 // listed reports whether a normalised holder or name appears in the
 // notices.

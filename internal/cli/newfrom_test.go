@@ -42,12 +42,14 @@ func TestNewFromRev(t *testing.T) {
 		return out.String() + errb.String(), code
 	}
 	all, _ := run("check")
-	if strings.Count(all, "[TOS003]") != 3 {
+	if strings.Count(all, "[TOS003]") != 3 || strings.Count(all, "[TOS004]") != 3 {
 		t.Fatalf("want three TOS003 findings without the filter:\n%s", all)
 	}
 	got, code := run("check", "-new-from-rev", "HEAD")
 	want := "README.md:6:1: toslint-disable-next-line TOS403 has no reason (add \" -- why the rule does not apply here\") [TOS003]\n" +
-		"new.md:1:1: toslint-disable TOS401 has no reason (add \" -- why the rule does not apply here\") [TOS003]\n"
+		"README.md:6:1: toslint-disable-next-line TOS403 suppresses nothing here (remove it) [TOS004]\n" +
+		"new.md:1:1: toslint-disable TOS401 has no reason (add \" -- why the rule does not apply here\") [TOS003]\n" +
+		"new.md:1:1: toslint-disable TOS401 suppresses nothing here (remove it) [TOS004]\n"
 	if got != want || code != 1 {
 		t.Errorf("exit %d, output:\n%s\nwant:\n%s", code, got, want)
 	}
