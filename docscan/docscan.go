@@ -14,6 +14,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -110,10 +111,13 @@ func (s *scan) add(f report.Finding) {
 
 func (s *scan) abs(rel string) string { return filepath.Join(s.opts.Root, filepath.FromSlash(rel)) }
 
-// walk lists the files in scope, sorted by path.
+// walk lists the files in scope, sorted by path. In a git work tree the
+// files git ignores (.gitignore, .git/info/exclude, the global excludes)
+// are left out, as git itself decides: `git ls-files` is asked once.
 func (s *scan) walk() ([]file, error) {
 	var files []file
 	root := s.opts.Root
+	ignored := gitIgnored(root)
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
@@ -128,7 +132,7 @@ func (s *scan) walk() ([]file, error) {
 			}
 			return nil
 		}
-		if rel != "." && s.excluded(p) {
+		if rel != "." && (s.excluded(p) || ignored(rel, e.IsDir())) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -345,4 +349,40 @@ func unwrapPathErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// gitIgnored returns a predicate for the paths git ignores under root (a
+// slash path relative to root). Outside a git work tree, or without git,
+// nothing is ignored.
+func gitIgnored(root string) func(rel string, dir bool) bool {
+	none := func(string, bool) bool { return false }
+	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
+		return none
+	}
+	cmd := exec.Command("git", "-C", root, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z")
+	out, err := cmd.Output()
+	if err != nil {
+		return none
+	}
+	files, dirs := map[string]bool{}, []string{}
+	for _, p := range strings.Split(string(out), "\x00") {
+		switch {
+		case p == "":
+		case strings.HasSuffix(p, "/"):
+			dirs = append(dirs, strings.TrimSuffix(p, "/"))
+		default:
+			files[p] = true
+		}
+	}
+	return func(rel string, dir bool) bool {
+		if files[rel] {
+			return true
+		}
+		for _, d := range dirs {
+			if rel == d || strings.HasPrefix(rel, d+"/") {
+				return true
+			}
+		}
+		return false
+	}
 }

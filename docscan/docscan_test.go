@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -165,5 +166,25 @@ func TestCanceled(t *testing.T) {
 	pol, _ := config.Default(abs)
 	if _, err := docscan.Scan(ctx, pol, docscan.Options{Root: abs}); err == nil {
 		t.Error("canceled scan returned no error")
+	}
+}
+
+func TestGitIgnore(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"LICENSE": "x\n", ".gitignore": "build/\n*.tmp.md\n",
+		"README.md": "# top\n", "build/out.md": "binary\x00\n", "notes.tmp.md": "binary\x00\n", "docs/a.md": "# a\n",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	if out, err := exec.Command("git", "-C", dir, "init", "-q").CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	if got := scanDir(t, dir); got != "" {
+		t.Errorf("ignored files were scanned:\n%s", got)
 	}
 }

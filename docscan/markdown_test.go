@@ -61,6 +61,16 @@ func FuzzParseMarkdown(f *testing.F) {
 				t.Fatalf("comment at lines %d-%d outside a %d-line file", c.Line, c.EndLine, lines)
 			}
 		}
+		for _, r := range d.Runs {
+			if len(r.Offsets()) != len(r.Text)+1 {
+				t.Fatalf("run %q has %d offsets", r.Text, len(r.Offsets()))
+			}
+			for _, o := range r.Offsets() {
+				if o < 0 || o > len(src) {
+					t.Fatalf("run %q maps to offset %d outside a %d-byte file", r.Text, o, len(src))
+				}
+			}
+		}
 		for _, h := range d.Headings {
 			if p := d.Position(h.Offset); p.Line < 1 || p.Line > lines {
 				t.Fatalf("heading at line %d outside a %d-line file", p.Line, lines)

@@ -2,10 +2,10 @@ package docscan
 
 import (
 	"fmt"
-	"slices"
 	"go/token"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/toslint/toslint/internal/policy"

@@ -265,7 +265,9 @@ func productName(title string, markEnd int) (string, bool) {
 // inIdentifier reports a match inside an identifier, a path, a host name
 // or an e-mail address: the neighbouring characters join it to one.
 func inIdentifier(text string, start, end int) bool {
-	joins := func(r rune) bool { return r == '_' || r == '/' || r == '\\' || r == '@' || r == '.' || r == '-' || r == '$' }
+	joins := func(r rune) bool {
+		return r == '_' || r == '/' || r == '\\' || r == '@' || r == '.' || r == '-' || r == '$'
+	}
 	if start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
 		if joins(r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -379,4 +381,3 @@ func (d *Document) altAt(off int) string {
 	}
 	return ""
 }
-

@@ -157,7 +157,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		}
 	}
 	if cf.fix {
-		findings, err = applyFixes(findings, stderr)
+		findings, err = applyFixes(findings, wd, stderr)
 		if err != nil {
 			return 0, err
 		}

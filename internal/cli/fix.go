@@ -16,7 +16,7 @@ import (
 // finding, file by file, and returns the findings that remain. A fix whose
 // edits overlap another's is skipped (and its finding kept); each file is
 // written atomically.
-func applyFixes(fs []report.Finding, stderr io.Writer) ([]report.Finding, error) {
+func applyFixes(fs []report.Finding, wd string, stderr io.Writer) ([]report.Finding, error) {
 	type planned struct {
 		finding int
 		edits   []report.Edit
@@ -66,7 +66,7 @@ func applyFixes(fs []report.Finding, stderr io.Writer) ([]report.Finding, error)
 		for _, o := range owners {
 			fixed[o] = true
 		}
-		fmt.Fprintf(stderr, "toslint: fixed %d finding(s) in %s\n", len(owners), file)
+		fmt.Fprintf(stderr, "toslint: fixed %d finding(s) in %s\n", len(owners), relTo(wd, file))
 	}
 	var rest []report.Finding
 	for i, f := range fs {

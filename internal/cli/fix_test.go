@@ -31,7 +31,7 @@ func TestApplyFixes(t *testing.T) {
 		{Rule: "TOS301", Pos: token.Position{Filename: file, Line: 1, Column: 1}},
 	}
 	var stderr bytes.Buffer
-	rest, err := applyFixes(fs, &stderr)
+	rest, err := applyFixes(fs, dir, &stderr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestApplyFixes(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 	// A run with nothing left to fix leaves the file alone.
-	if _, err := applyFixes([]report.Finding{{Rule: "TOS301"}}, &stderr); err != nil {
+	if _, err := applyFixes([]report.Finding{{Rule: "TOS301"}}, dir, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := os.ReadFile(file)
@@ -69,7 +69,7 @@ func TestFixOutOfRange(t *testing.T) {
 	file := filepath.Join(dir, "a.md")
 	os.WriteFile(file, []byte("short\n"), 0o644)
 	fs := []report.Finding{{Rule: "TOS402", Fixes: []report.Fix{{Edits: []report.Edit{{File: file, Start: 3, End: 99, New: "x"}}}}}}
-	rest, err := applyFixes(fs, &bytes.Buffer{})
+	rest, err := applyFixes(fs, dir, &bytes.Buffer{})
 	if err != nil || len(rest) != 1 {
 		t.Errorf("out-of-range fix: rest %d, err %v", len(rest), err)
 	}

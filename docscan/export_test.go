@@ -1,0 +1,4 @@
+package docscan
+
+// Offsets exposes a run's offset map to tests.
+func (r *Run) Offsets() []int { return r.offs }

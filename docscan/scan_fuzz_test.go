@@ -1,0 +1,40 @@
+package docscan
+
+import (
+	"go/token"
+	"testing"
+
+	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/rules"
+)
+
+// FuzzTrademarkScan runs the trademark rules over arbitrary Markdown: no
+// panic, and every finding and fix lies inside the file.
+func FuzzTrademarkScan(f *testing.F) {
+	f.Add([]byte("# Azure Acme Toolkit\n\nWindows Defender\nATP and Powershell's Azures, official Microsoft plugin.\n"))
+	f.Add([]byte("---\ntitle: Windows Defender ATP\n---\n![Microsoft logo](x/microsoft-logo.png)\n<img src=\"azure-icon.svg\" alt=\"Azure icon\">\n"))
+	f.Add([]byte("Windows&nbsp;Defender ATP | *MicroSoft* [Share-Point](https://x) `Azure`\n"))
+	pack, err := rules.Embedded(rules.Default)
+	if err != nil {
+		f.Fatal(err)
+	}
+	pol := policy.New(policy.Options{Packs: []*policy.Pack{pack}})
+	m := newMatcher(pol.Packs())
+	f.Fuzz(func(t *testing.T, src []byte) {
+		s := &scan{pol: pol, matcher: m}
+		d := ParseMarkdown(token.NewFileSet(), "f.md", src)
+		s.checkTrademarks(d, map[*policy.Pack]map[string]int{})
+		for _, fd := range s.findings {
+			if fd.Pos.Offset < 0 || fd.Pos.Offset > len(src) || (fd.End.Line > 0 && (fd.End.Offset < fd.Pos.Offset || fd.End.Offset > len(src))) {
+				t.Fatalf("%s at %d-%d outside a %d-byte file", fd.Rule, fd.Pos.Offset, fd.End.Offset, len(src))
+			}
+			for _, fx := range fd.Fixes {
+				for _, e := range fx.Edits {
+					if e.Start < 0 || e.End > len(src) || e.Start > e.End {
+						t.Fatalf("fix %d-%d outside the file", e.Start, e.End)
+					}
+				}
+			}
+		}
+	})
+}
