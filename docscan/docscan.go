@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -60,8 +61,8 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 	if opts.Directives == nil {
 		opts.Directives = directive.NewSet()
 	}
-	s := &scan{pol: pol, opts: opts, fset: token.NewFileSet(), licenseDirs: map[string]bool{},
-		matcher: newMatcher(pol.Packs()), marksUsed: map[*policy.Pack]map[string]int{}}
+	s := &scan{pol: pol, opts: opts, licenseDirs: map[string]bool{},
+		matcher: newMatcher(pol.Packs()), marksUsed: map[*policy.Pack]map[string]int{}, attributed: map[*policy.Pack]bool{}}
 	files, err := s.walk()
 	if err != nil {
 		return nil, err
@@ -80,7 +81,6 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 type scan struct {
 	pol  *policy.Policy
 	opts Options
-	fset *token.FileSet
 
 	mu          sync.Mutex
 	findings    []report.Finding
@@ -90,7 +90,10 @@ type scan struct {
 	plainNotice []plainText     // notice files that are not Markdown
 	matcher     *matcher        // the packs' marks and retired names
 	marksUsed   map[*policy.Pack]map[string]int
-	allProse    []string // prose of every document, for repository-level notices
+	// attributed records the packs whose trademark attribution statement
+	// some document carries (TOS405); kept instead of the documents' text
+	// so that memory stays flat in the number of files.
+	attributed map[*policy.Pack]bool
 	reused      []reusedPage
 	hasCode     bool // the repository holds source code (TOS305)
 }
@@ -254,7 +257,7 @@ func (s *scan) readOne(f file) {
 		}
 		return
 	}
-	doc := ParseMarkdown(s.fset, f.abs, data)
+	doc := ParseMarkdown(token.NewFileSet(), f.abs, data) // one file set a document: memory stays flat
 	directive.MarkdownFile(s.opts.Directives, f.abs, doc.Comments)
 	if fm := doc.FrontMatter; fm != nil && fm.Err != "" {
 		s.add(report.Finding{Rule: "TOS002", Pos: doc.Position(fm.ErrOffset),
@@ -272,8 +275,10 @@ func (s *scan) readOne(f file) {
 			s.marksUsed[p][k] += n
 		}
 	}
-	for _, r := range doc.Runs {
-		s.allProse = append(s.allProse, r.Text)
+	for _, p := range s.pol.Packs() {
+		if !s.attributed[p] && p.Trademarks != nil && attributes(doc, p) {
+			s.attributed[p] = true
+		}
 	}
 	s.mu.Unlock()
 	if f.notice && topLevel {
@@ -290,15 +295,20 @@ func (s *scan) read(f file) ([]byte, bool) {
 			Message: "not scanned: " + fmt.Sprintf(format, args...)})
 		return nil, false
 	}
-	st, err := os.Stat(f.abs)
+	fh, err := os.Open(f.abs)
+	if err != nil {
+		return notScanned("cannot read file (%v)", unwrapPathErr(err))
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
 	if err != nil {
 		return notScanned("cannot read file (%v)", unwrapPathErr(err))
 	}
 	if limit := s.pol.MaxFileSize(); st.Size() > limit {
 		return notScanned("file is %s, over the %s limit (raise max_file_size in .toslint.yml to scan it)", size(st.Size()), size(limit))
 	}
-	data, err := os.ReadFile(f.abs)
-	if err != nil {
+	data := make([]byte, st.Size())
+	if _, err := io.ReadFull(fh, data); err != nil {
 		return notScanned("cannot read file (%v)", unwrapPathErr(err))
 	}
 	head := data[:min(len(data), 8000)]

@@ -216,17 +216,10 @@ func (s *scan) checkAttributionStatement() {
 		if p.Trademarks == nil || len(p.Trademarks.Attribution) == 0 || (len(used) < 2 && total < 3) {
 			continue
 		}
-		found := false
-		texts := append([]string(nil), s.allProse...)
+		found := s.attributed[p]
 		for _, t := range s.plainNotice {
-			texts = append(texts, strings.Join(strings.Fields(t.text), " "))
-		}
-		for _, pat := range p.Trademarks.Attribution {
-			for _, t := range texts {
-				if pat.MatchString(t) {
-					found = true
-					break
-				}
+			for _, pat := range p.Trademarks.Attribution {
+				found = found || pat.MatchString(strings.Join(strings.Fields(t.text), " "))
 			}
 		}
 		if found {
@@ -248,4 +241,17 @@ func (s *scan) checkAttributionStatement() {
 			"the docs use %s marks (%s) but no README or notices file says whose marks they are: add a trademark statement, such as \"%s\"",
 			p.Trademarks.Owner, strings.Join(marks, ", "), statement)})
 	}
+}
+
+// attributes reports whether a document carries one of the pack's
+// trademark attribution statements.
+func attributes(d *Document, p *policy.Pack) bool {
+	for _, pat := range p.Trademarks.Attribution {
+		for _, r := range d.Runs {
+			if pat.MatchString(r.Text) {
+				return true
+			}
+		}
+	}
+	return false
 }

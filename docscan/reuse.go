@@ -15,7 +15,7 @@ import (
 // reusedPage is a page that shows signs of content reused from a pack's
 // licensor, with the attribution fields its own text lacks.
 type reusedPage struct {
-	doc     *Document
+	name    string // file name findings carry
 	rel     string
 	pack    *policy.Pack
 	signal  string
@@ -69,14 +69,30 @@ func reuseSignal(d *Document, p *policy.Pack) string {
 		}
 	}
 	for _, pat := range rs.Syntax {
+		if lit, _ := pat.LiteralPrefix(); lit != "" && !strings.Contains(string(d.Src), lit) {
+			continue
+		}
+		if !strings.Contains(string(d.Src), "[!") && strings.Contains(pat.String(), `\[!`) {
+			continue // every syntax pattern of the packs needs "[!"
+		}
 		for _, line := range strings.Split(string(d.Src), "\n") {
 			if pat.MatchString(line) {
 				return fmt.Sprintf("syntax %q", strings.TrimSpace(line))
 			}
 		}
 	}
+	linksSource := false
+	for _, l := range d.Links {
+		for _, h := range rs.SourceHosts {
+			linksSource = linksSource || strings.Contains(strings.ToLower(l.URL), "://"+h)
+		}
+	}
 	for _, r := range d.Runs {
-		if !adaptedFrom.MatchString(r.Text) {
+		if !linksSource {
+			break
+		}
+		lower := strings.ToLower(r.Text)
+		if !strings.Contains(lower, "from") && !strings.Contains(lower, "source") && !strings.Contains(lower, "based on") || !adaptedFrom.MatchString(r.Text) {
 			continue
 		}
 		for _, l := range d.Links {
@@ -110,7 +126,7 @@ func (s *scan) checkReusePage(d *Document, rel string) {
 		}
 		if missing := missingFields(text.String()); len(missing) > 0 {
 			s.mu.Lock()
-			s.reused = append(s.reused, reusedPage{doc: d, rel: rel, pack: p, signal: sig, missing: missing})
+			s.reused = append(s.reused, reusedPage{name: d.Name, rel: rel, pack: p, signal: sig, missing: missing})
 			s.mu.Unlock()
 		}
 	}
@@ -128,7 +144,7 @@ func (s *scan) checkReuse() {
 		if len(missing) == 0 {
 			continue
 		}
-		s.add(report.Finding{Rule: "TOS309", Pos: token.Position{Filename: rp.doc.Name, Line: 1, Column: 1},
+		s.add(report.Finding{Rule: "TOS309", Pos: token.Position{Filename: rp.name, Line: 1, Column: 1},
 			Message: fmt.Sprintf("page looks reused from %s content (%s) but its attribution record is incomplete (missing: %s): add one in the page or in an ATTRIBUTION.md entry naming %s",
 				rp.pack.Trademarks.Owner, rp.signal, strings.Join(missing, ", "), path.Base(rp.rel))})
 	}

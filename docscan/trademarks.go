@@ -29,13 +29,26 @@ type term struct {
 	trade   bool   // a trade name: its possessive is the company's
 }
 
-// matcher matches every mark and retired name of the packs in one pass:
-// a single RE2 alternation, longest phrases first, each alternative with
-// a group for the term and one for a plural or possessive suffix.
+// matcher matches every mark and retired name of the packs in one pass
+// over a run: at each word start whose first two letters begin some term,
+// one anchored RE2 alternation of those terms (longest first, each with a
+// group for the term and one for a plural or possessive suffix).
 type matcher struct {
-	re    *regexp.Regexp
-	terms []*term // terms[i] is alternative i (groups 2i+1, 2i+2)
+	terms []*term // every term, longest first
 	affil []*affiliation
+
+	// byAnchor holds, for the first two letters (lowercase) of each term,
+	// a small anchored matcher of the terms that start with them. Scanning
+	// a run looks for word starts with a known anchor and tries only those
+	// matchers there: Go's regexp has no DFA, and one alternation of every
+	// mark run over every paragraph dominated the scan (profiled).
+	byAnchor map[[2]byte]*anchored
+	owners   []string // lowercase owner and trade names, to prefilter claims
+}
+
+type anchored struct {
+	re    *regexp.Regexp
+	terms []*term
 }
 
 type affiliation struct {
@@ -73,18 +86,98 @@ func newMatcher(packs []*policy.Pack) *matcher {
 	}
 	// Longest canonical phrase first: RE2 alternation is leftmost-first.
 	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i].t.canon) > len(alts[j].t.canon) })
-	var b strings.Builder
-	b.WriteString(`\b(?:`)
-	for i, a := range alts {
-		if i > 0 {
-			b.WriteByte('|')
+	compile := func(alts []alt, prefix string) (*regexp.Regexp, []*term) {
+		var b strings.Builder
+		b.WriteString(prefix + `(?:`)
+		var terms []*term
+		for i, a := range alts {
+			if i > 0 {
+				b.WriteByte('|')
+			}
+			fmt.Fprintf(&b, `(%s)((?:'s|’s|s|es)?)`, a.pattern)
+			terms = append(terms, a.t)
 		}
-		fmt.Fprintf(&b, `(%s)((?:'s|’s|s|es)?)`, a.pattern)
+		b.WriteString(`)\b`)
+		return regexp.MustCompile(b.String()), terms
+	}
+	for _, a := range alts {
 		m.terms = append(m.terms, a.t)
 	}
-	b.WriteString(`)\b`)
-	m.re = regexp.MustCompile(b.String())
+	groups := map[[2]byte][]alt{}
+	for _, a := range alts {
+		k := anchorOf(a.t.canon)
+		groups[k] = append(groups[k], a)
+	}
+	m.byAnchor = map[[2]byte]*anchored{}
+	for k, g := range groups {
+		re, terms := compile(g, `^`)
+		m.byAnchor[k] = &anchored{re: re, terms: terms}
+	}
+	for _, p := range packs {
+		if p.Trademarks == nil {
+			continue
+		}
+		m.owners = append(m.owners, strings.ToLower(p.Trademarks.Owner))
+		for _, t := range p.Trademarks.TradeNames {
+			m.owners = append(m.owners, strings.ToLower(t))
+		}
+	}
 	return m
+}
+
+// anchorOf is the first two letters of a term, lowercase.
+func anchorOf(s string) [2]byte {
+	var k [2]byte
+	n := 0
+	for i := 0; i < len(s) && n < 2; i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			k[n] = c
+			n++
+		}
+	}
+	return k
+}
+
+// match is one term found in a run: Text[start:end] is the term,
+// Text[end:suffixEnd] a plural or possessive suffix.
+type match struct {
+	t                     *term
+	start, end, suffixEnd int
+}
+
+// find returns the terms in text, left to right, not overlapping.
+func (m *matcher) find(text string) []match {
+	var out []match
+	for i := 0; i+1 < len(text); i++ {
+		if i > 0 && isWordByte(text[i-1]) {
+			continue // not a word start
+		}
+		k := anchorOf(text[i:min(len(text), i+2)])
+		a := m.byAnchor[k]
+		if a == nil {
+			continue
+		}
+		loc := a.re.FindStringSubmatchIndex(text[i:])
+		if loc == nil {
+			continue
+		}
+		for ti := range a.terms {
+			if loc[2+4*ti] >= 0 {
+				out = append(out, match{t: a.terms[ti], start: i + loc[2+4*ti], end: i + loc[3+4*ti], suffixEnd: i + loc[5+4*ti]})
+				break
+			}
+		}
+		i += loc[1] - 1
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }
 
 // phrase matches the words of a name exactly, across any white space.
@@ -160,21 +253,10 @@ func (s *scan) checkTrademarks(d *Document, used map[*policy.Pack]map[string]int
 	owner := s.pol.TrademarkOwner()
 	firstUse := map[string]bool{}
 	for _, r := range d.Runs {
-		for _, loc := range m.re.FindAllStringSubmatchIndex(r.Text, -1) {
-			ti := -1
-			for i := range m.terms {
-				if loc[2+4*i] >= 0 {
-					ti = i
-					break
-				}
-			}
-			if ti < 0 {
-				continue
-			}
-			t := m.terms[ti]
-			ms, me := loc[2+4*ti], loc[3+4*ti]
-			ss, se := loc[4+4*ti], loc[5+4*ti]
-			text, suffix := r.Text[ms:me], r.Text[ss:se]
+		for _, mt := range m.find(r.Text) {
+			t := mt.t
+			ms, me, se := mt.start, mt.end, mt.suffixEnd
+			text, suffix := r.Text[ms:me], r.Text[me:se]
 			if inIdentifier(r.Text, ms, se) {
 				continue
 			}
@@ -222,7 +304,7 @@ func (s *scan) checkTrademarks(d *Document, used map[*policy.Pack]map[string]int
 				}
 			}
 		}
-		if !owner && r.Scope&ScopeQuote == 0 {
+		if !owner && r.Scope&ScopeQuote == 0 && m.mentionsOwner(r.Text) {
 			for _, a := range m.affil {
 				for _, loc := range a.re.FindAllStringIndex(r.Text, -1) {
 					if negation.MatchString(sentenceAround(r.Text, loc[0], loc[1])) {
@@ -238,6 +320,31 @@ func (s *scan) checkTrademarks(d *Document, used map[*policy.Pack]map[string]int
 	if !owner {
 		s.checkLogos(d)
 	}
+}
+
+// claimWords start the claim patterns' verbs and adjectives.
+var claimWords = []string{"official", "certified", "endorsed", "approved", "sponsored", "recommended", "authori", "supported", "maintained", "partnership"}
+
+// mentionsOwner is a cheap filter before the claim patterns: the run names
+// an owner and has a claim word.
+func (m *matcher) mentionsOwner(text string) bool {
+	lower := strings.ToLower(text)
+	owner := false
+	for _, o := range m.owners {
+		if strings.Contains(lower, o) {
+			owner = true
+			break
+		}
+	}
+	if !owner {
+		return false
+	}
+	for _, w := range claimWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // productName reports whether a title that starts with a mark goes on with

@@ -120,3 +120,67 @@ LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 `
+
+// docWords are the prose the generated pages are made of.
+var docWords = strings.Fields(`the service reads device records and writes a report for each team when
+a run starts it checks the queue then it sends the results to the store and logs what changed
+operators can pause a job resume it later or remove it from the list every step is recorded`)
+
+// WriteDocs writes n Markdown pages under dir/docs in the shapes real
+// documentation has: front matter, headings, paragraphs with emphasis and
+// links, lists, a table, a code block, and marks (some retired or altered,
+// most written correctly).
+func WriteDocs(dir string, n int) error { return writeDocs(dir, n, false) }
+
+// WriteCleanDocs is WriteDocs with every mark written correctly: a corpus
+// with no findings, to show that memory does not grow with the corpus.
+func WriteCleanDocs(dir string, n int) error { return writeDocs(dir, n, true) }
+
+func writeDocs(dir string, n int, clean bool) error {
+	if err := os.WriteFile(filepath.Join(dir, "LICENSE"), []byte("MIT License\n\nCopyright (c) 2026 Example Corp\n\n"+mitText), 0o644); err != nil {
+		return err
+	}
+	readme := "# Corpus\n\nGenerated pages. Microsoft, Windows and Microsoft Azure are trademarks of the Microsoft group of companies.\n"
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte(readme), 0o644); err != nil {
+		return err
+	}
+	marks := []string{"Microsoft Defender for Endpoint", "Microsoft Azure", "PowerShell", "SharePoint", "Windows", "Windows Defender ATP", "Powershell", "Azure Sentinel"}
+	if clean {
+		marks = []string{"Microsoft Defender for Endpoint", "Microsoft Azure", "PowerShell", "SharePoint", "Windows", "Microsoft Sentinel"}
+	}
+	word := 0
+	sentence := func(k int) string {
+		var b strings.Builder
+		for i := range 12 {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(docWords[word%len(docWords)])
+			word += 7
+		}
+		if k%3 == 0 {
+			b.WriteString(" with " + marks[k%len(marks)])
+		}
+		return b.String() + "."
+	}
+	for i := range n {
+		sub := filepath.Join(dir, "docs", fmt.Sprintf("s%03d", i/100))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			return err
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: Page %d about %s\ndescription: %s\nauthor: writer%d\n---\n\n", i, marks[(i+2)%len(marks)], sentence(i), i%7)
+		code := "Windows Defender ATP"
+		if clean {
+			code = "tool run"
+		}
+		fmt.Fprintf(&b, "# Page %d\n\n%s %s\n%s *%s* [the guide](https://example.test/guide/%d).\n\n", i, sentence(i), sentence(i+1), sentence(i+2), marks[i%len(marks)], i)
+		fmt.Fprintf(&b, "## Steps\n\n- %s\n- %s\n- Run `%s` in code.\n\n", sentence(i+3), sentence(i+4), code)
+		fmt.Fprintf(&b, "| Name | Note |\n|---|---|\n| %s | %s |\n| row | %s |\n\n", marks[(i+1)%len(marks)], sentence(i+5), sentence(i+6))
+		fmt.Fprintf(&b, "```sh\ntool run --target %d\n```\n\n%s\n", i, sentence(i+7))
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("page%05d.md", i)), []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
