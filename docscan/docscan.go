@@ -94,8 +94,8 @@ type scan struct {
 	// some document carries (TOS405); kept instead of the documents' text
 	// so that memory stays flat in the number of files.
 	attributed map[*policy.Pack]bool
-	reused      []reusedPage
-	hasCode     bool // the repository holds source code (TOS305)
+	reused     []reusedPage
+	hasCode    bool // the repository holds source code (TOS305)
 }
 
 type plainText struct {
