@@ -38,7 +38,16 @@ type Options struct {
 	Jobs int
 	// Directives receives the Markdown suppression directives found.
 	Directives *directive.Set
+	// Files, when set, limits the scan to these files (absolute paths), as
+	// a pre-commit hook passes them: their own findings only, and the
+	// repository-level checks only when a README, license or notices file
+	// is among them.
+	Files []string
 }
+
+// RepoLevel reports whether a file name is one the repository-level
+// checks depend on: README, license and notices files.
+func RepoLevel(name string) bool { return isNoticeFile(name) }
 
 // Result is the outcome of a scan.
 type Result struct {
@@ -63,19 +72,55 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 	}
 	s := &scan{pol: pol, opts: opts, licenseDirs: map[string]bool{},
 		matcher: newMatcher(pol.Packs()), marksUsed: map[*policy.Pack]map[string]int{}, attributed: map[*policy.Pack]bool{}}
-	files, err := s.walk()
-	if err != nil {
-		return nil, err
+	repoLevel := len(opts.Files) == 0
+	for _, f := range opts.Files {
+		repoLevel = repoLevel || RepoLevel(filepath.Base(f))
+	}
+	var files []file
+	if repoLevel {
+		all, err := s.walk()
+		if err != nil {
+			return nil, err
+		}
+		files = all
+	} else {
+		for _, f := range opts.Files {
+			rel, err := filepath.Rel(opts.Root, f)
+			if err != nil || strings.HasPrefix(rel, "..") {
+				continue
+			}
+			name := filepath.Base(f)
+			if isMarkdown(name) || isNoticeFile(name) {
+				files = append(files, file{abs: f, rel: filepath.ToSlash(rel), markdown: isMarkdown(name), notice: isNoticeFile(name)})
+			}
+		}
 	}
 	if err := s.readAll(ctx, files); err != nil {
 		return nil, err
 	}
-	s.checkLicenseCoverage(files)
-	s.checkNotices()
-	s.checkAttributionStatement()
-	s.checkPublisher(s.hasCode)
+	if repoLevel {
+		s.checkLicenseCoverage(files)
+		s.checkNotices()
+		s.checkAttributionStatement()
+		s.checkPublisher(s.hasCode)
+	}
 	s.checkReuse()
-	return &Result{Findings: s.findings, Scanned: s.scanned}, nil
+	findings := s.findings
+	if len(opts.Files) > 0 {
+		keep := map[string]bool{}
+		for _, f := range opts.Files {
+			keep[f] = true
+		}
+		anchor := s.repoAnchor().Filename
+		var out []report.Finding
+		for _, f := range findings {
+			if keep[f.Pos.Filename] || (repoLevel && (f.Pos.Filename == anchor || RepoLevel(filepath.Base(f.Pos.Filename)))) {
+				out = append(out, f)
+			}
+		}
+		findings = out
+	}
+	return &Result{Findings: findings, Scanned: s.scanned}, nil
 }
 
 type scan struct {

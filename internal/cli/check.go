@@ -30,8 +30,11 @@ type checkFlags struct {
 	newFromRev string
 	only       string
 	jobs       int
-	dir        string
-	cpuProfile string
+	dir           string
+	cpuProfile    string
+	mergeBase     string
+	baseline      string
+	writeBaseline string
 }
 
 const checkSynopsis = `Usage: toslint check [flags] [path | package pattern ...]  (default ./...)
@@ -48,6 +51,9 @@ func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	fs.StringVar(&cf.failOn, "fail-on", "", "lowest severity that fails the run: error, warning or info (default from config, else warning)")
 	fs.BoolVar(&cf.fix, "fix", false, "apply suggested fixes in place (atomic writes)")
 	fs.StringVar(&cf.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
+	fs.StringVar(&cf.mergeBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base of HEAD and this branch")
+	fs.StringVar(&cf.baseline, "baseline", "", "hide the findings recorded in this baseline file (see -write-baseline)")
+	fs.StringVar(&cf.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	fs.StringVar(&cf.only, "only", "", "run only one side: go (analyzers) or docs (document scan)")
 	fs.StringVar(&cf.cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	fs.StringVar(&cf.dir, "C", "", "run as if toslint were started in this directory")
@@ -65,6 +71,12 @@ func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 		if _, err := rule.ParseSeverity(cf.failOn); err != nil {
 			return nil, nil, usageError{err: fmt.Errorf("-fail-on: %v", err)}
 		}
+	}
+	if cf.newFromRev != "" && cf.mergeBase != "" {
+		return nil, nil, usageError{err: errors.New("-new-from-rev and -new-from-merge-base cannot be used together")}
+	}
+	if cf.baseline != "" && cf.writeBaseline != "" {
+		return nil, nil, usageError{err: errors.New("-baseline and -write-baseline cannot be used together")}
 	}
 	if cf.jobs < 0 {
 		return nil, nil, usageError{err: errors.New("-j must not be negative")}
@@ -141,7 +153,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	}
 	root := repoRoot(dirs[0])
 	if cf.only != "go" {
-		res, err := docscan.Scan(ctx, pol, docscan.Options{Root: root, Jobs: cf.jobs, Directives: set})
+		res, err := docscan.Scan(ctx, pol, docscan.Options{Root: root, Jobs: cf.jobs, Directives: set, Files: fileArgs(wd, patterns)})
 		if err != nil {
 			return 0, err
 		}
@@ -149,7 +161,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		ran[rule.EngineDocs] = true
 	}
 	findings = applyDirectives(pol, findings, set, ran, goFiles)
+	if goArgs := goFileArgs(wd, patterns); len(goArgs) > 0 {
+		findings = onlyGoFiles(findings, goArgs)
+	}
 
+	if cf.mergeBase != "" {
+		rev, err := mergeBase(ctx, root, cf.mergeBase)
+		if err != nil {
+			return 0, err
+		}
+		cf.newFromRev = rev
+	}
 	if cf.newFromRev != "" {
 		findings, err = onlyNew(ctx, root, cf.newFromRev, findings)
 		if err != nil {
@@ -164,7 +186,21 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	}
 	report.Sort(findings)
 	report.Relativize(findings, wd)
-	r := &report.Report{
+	lines := report.NewLineSource(wd)
+	if cf.writeBaseline != "" {
+		n, err := writeBaseline(cf.writeBaseline, findings, lines)
+		if err != nil {
+			return 0, fmt.Errorf("writing baseline: %w", err)
+		}
+		fmt.Fprintf(stderr, "toslint: recorded %d findings in %s\n", n, cf.writeBaseline)
+		return ExitOK, nil
+	}
+	if cf.baseline != "" {
+		if findings, err = applyBaseline(cf.baseline, findings, lines); err != nil {
+			return 0, err
+		}
+	}
+	r := &report.Report{Sources: lines,
 		Findings: findings, Root: wd,
 		Tool: report.Tool{Name: "toslint", Version: Version(), URI: "https://github.com/toslint/toslint"},
 	}
@@ -303,4 +339,47 @@ func applyDirectives(pol *policy.Policy, fs []report.Finding, set *directive.Set
 			fmt.Sprintf("%s %s suppresses nothing here (remove it)", d.Kind, strings.Join(d.Rules, ",")))
 	}
 	return fs
+}
+
+// fileArgs returns the arguments that name files (absolute), as
+// pre-commit passes them; nil when there are none.
+func fileArgs(wd string, patterns []string) []string {
+	var out []string
+	for _, p := range patterns {
+		if strings.Contains(p, "...") {
+			continue
+		}
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, p)
+		}
+		if st, err := os.Stat(abs); err == nil && st.Mode().IsRegular() {
+			out = append(out, abs)
+		}
+	}
+	return out
+}
+
+// goFileArgs returns the Go files among the file arguments.
+func goFileArgs(wd string, patterns []string) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range fileArgs(wd, patterns) {
+		if strings.HasSuffix(f, ".go") {
+			out[f] = true
+		}
+	}
+	return out
+}
+
+// onlyGoFiles drops the Go findings in files that were not named: a hook
+// run on changed files reports on them, not on the rest of the package.
+func onlyGoFiles(fs []report.Finding, named map[string]bool) []report.Finding {
+	var out []report.Finding
+	for _, f := range fs {
+		if strings.HasSuffix(f.Pos.Filename, ".go") && !named[f.Pos.Filename] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -6,10 +6,12 @@ import (
 	"context"
 	"fmt"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/toslint/toslint/docscan"
 	"github.com/toslint/toslint/internal/report"
 )
 
@@ -45,8 +47,21 @@ func onlyNew(ctx context.Context, root, rev string, fs []report.Finding) ([]repo
 			changed[f] = nil // every line is new
 		}
 	}
+	// Repository-level findings depend on the README, license and notices
+	// files and on the docs as a whole: they are new when one of those
+	// changed.
+	docsChanged := false
+	for f := range changed {
+		docsChanged = docsChanged || docscan.RepoLevel(path.Base(f)) || strings.HasSuffix(strings.ToLower(f), ".md")
+	}
 	var keep []report.Finding
 	for _, f := range fs {
+		if repoLevelRules[f.Rule] {
+			if docsChanged {
+				keep = append(keep, f)
+			}
+			continue
+		}
 		rel, err := filepath.Rel(gitRoot, f.Pos.Filename)
 		if err != nil {
 			continue
@@ -60,6 +75,28 @@ func onlyNew(ctx context.Context, root, rev string, fs []report.Finding) ([]repo
 		}
 	}
 	return keep, nil
+}
+
+// repoLevelRules are reported about the repository as a whole (at line 1
+// of the README), not about a line.
+var repoLevelRules = map[string]bool{
+	"TOS301": true, "TOS303": true, "TOS304": true, "TOS305": true, "TOS306": true,
+	"TOS307": true, "TOS308": true, "TOS310": true, "TOS405": true,
+}
+
+// mergeBase returns the merge base of HEAD and branch.
+func mergeBase(ctx context.Context, root, branch string) (string, error) {
+	if strings.HasPrefix(branch, "-") {
+		return "", fmt.Errorf("-new-from-merge-base: %q is not a branch", branch)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, "git", "-C", root, "merge-base", "HEAD", branch)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("-new-from-merge-base: git merge-base HEAD %s: %s", branch, strings.TrimSpace(stderr.String()))
+	}
+	return strings.TrimSpace(string(out)), nil
 }
 
 // parseDiff returns, per file (slash path from the repository root), the

@@ -258,6 +258,10 @@ func mdCell(s string) string {
 	return s
 }
 
+// NewLineSource returns a LineSource that reads files from disk, relative
+// paths taken from root, caching each file.
+func NewLineSource(root string) LineSource { return &diskLines{root: root} }
+
 // diskLines reads source lines from files relative to a root, caching each
 // file. It is the default LineSource.
 type diskLines struct {
