@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -35,6 +36,21 @@ type checkFlags struct {
 	mergeBase     string
 	baseline      string
 	writeBaseline string
+	also          alsoOutputs
+}
+
+// alsoOutputs are extra "format=file" outputs of the same run (-also).
+type alsoOutputs []struct{ format, file string }
+
+func (a *alsoOutputs) String() string { return "" }
+
+func (a *alsoOutputs) Set(v string) error {
+	format, file, ok := strings.Cut(v, "=")
+	if _, known := report.Formats[format]; !ok || !known || file == "" {
+		return fmt.Errorf("want FORMAT=FILE with FORMAT one of %s", strings.Join(report.FormatNames(), ", "))
+	}
+	*a = append(*a, struct{ format, file string }{format, file})
+	return nil
 }
 
 const checkSynopsis = `Usage: toslint check [flags] [path | package pattern ...]  (default ./...)
@@ -54,6 +70,7 @@ func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	fs.StringVar(&cf.mergeBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base of HEAD and this branch")
 	fs.StringVar(&cf.baseline, "baseline", "", "hide the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&cf.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
+	fs.Var(&cf.also, "also", "also write FORMAT=FILE from the same run (repeatable), such as -also sarif=toslint.sarif")
 	fs.StringVar(&cf.only, "only", "", "run only one side: go (analyzers) or docs (document scan)")
 	fs.StringVar(&cf.cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	fs.StringVar(&cf.dir, "C", "", "run as if toslint were started in this directory")
@@ -206,6 +223,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	}
 	if err := report.Formats[cf.format].Write(stdout, r); err != nil {
 		return 0, fmt.Errorf("writing %s output: %w", cf.format, err)
+	}
+	for _, a := range cf.also {
+		var b bytes.Buffer
+		if err := report.Formats[a.format].Write(&b, r); err != nil {
+			return 0, fmt.Errorf("writing %s output: %w", a.format, err)
+		}
+		file := a.file
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(wd, file)
+		}
+		if err := writeAtomicNew(file, b.Bytes()); err != nil {
+			return 0, fmt.Errorf("writing %s: %w", a.file, err)
+		}
 	}
 	if report.Count(findings, failOn) > 0 {
 		return ExitFindings, nil
