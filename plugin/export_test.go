@@ -12,5 +12,5 @@ func WithRuleIDsForTest(a *analysis.Analyzer, settings any) *analysis.Analyzer {
 	if err != nil {
 		panic(err)
 	}
-	return analysisutil.WithRuleIDs(a, p.(*Plugin).policy)
+	return analysisutil.WithRuleIDs(a, p.(*Plugin).policy, true)
 }

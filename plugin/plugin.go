@@ -65,7 +65,7 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	}
 	out := make([]*analysis.Analyzer, len(list))
 	for i, a := range list {
-		out[i] = analysisutil.WithRuleIDs(a, p.policy)
+		out[i] = analysisutil.WithRuleIDs(a, p.policy, true)
 	}
 	return out, nil
 }

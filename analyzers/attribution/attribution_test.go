@@ -17,7 +17,7 @@ func analyzer(t *testing.T) *analysis.Analyzer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return analysisutil.WithRuleIDs(attribution.New(pol, analysisutil.Options{ApplyDirectives: true}), pol)
+	return analysisutil.WithRuleIDs(attribution.New(pol, analysisutil.Options{ApplyDirectives: true}), pol, false)
 }
 
 // TestModule runs the analyzer over the fixture module testdata/m: own,

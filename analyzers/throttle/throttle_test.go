@@ -37,7 +37,7 @@ wrappers:
 // messages so that the want comments name them.
 func analyzer(t *testing.T, opts analysisutil.Options) *analysis.Analyzer {
 	pol := testPolicy(t)
-	return analysisutil.WithRuleIDs(throttle.New(pol, opts), pol)
+	return analysisutil.WithRuleIDs(throttle.New(pol, opts), pol, false)
 }
 
 func TestLoops(t *testing.T) {
@@ -85,7 +85,7 @@ func TestInterfaceFromPack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol)
+	a := analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol, false)
 	analysistest.Run(t, analysistest.TestData(), a, "ifaces")
 }
 

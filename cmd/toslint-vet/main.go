@@ -35,7 +35,7 @@ func main() {
 		os.Exit(1)
 	}
 	for i, a := range analyzers {
-		analyzers[i] = analysisutil.WithRuleIDs(a, pol) // go vet drops Category
+		analyzers[i] = analysisutil.WithRuleIDs(a, pol, false) // go vet drops Category
 	}
 	unitchecker.Main(analyzers...)
 }

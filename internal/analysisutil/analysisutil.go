@@ -118,7 +118,11 @@ func (r *Reporter) Report(id string, rng analysis.Range, related []analysis.Rela
 // ID ("TOS101: ...") and are dropped when the policy turns the rule off.
 // golangci-lint drops Diagnostic.Category, so its plugin needs the ID in
 // the text; tests use it to assert rule IDs.
-func WithRuleIDs(a *analysis.Analyzer, pol *policy.Policy) *analysis.Analyzer {
+//
+// With foldRelated, related information is folded into the message:
+// golangci-lint turns each related location into an issue of its own,
+// which nolint directives on the finding's line do not cover.
+func WithRuleIDs(a *analysis.Analyzer, pol *policy.Policy, foldRelated bool) *analysis.Analyzer {
 	w := *a
 	w.Run = func(pass *analysis.Pass) (any, error) {
 		inner := *pass
@@ -128,6 +132,11 @@ func WithRuleIDs(a *analysis.Analyzer, pol *policy.Policy) *analysis.Analyzer {
 					return
 				}
 				d.Message = d.Category + ": " + d.Message
+			}
+			if foldRelated && len(d.Related) > 0 {
+				posn := pass.Fset.Position(d.Related[0].Pos)
+				d.Message += fmt.Sprintf(" (line %d: %s)", posn.Line, d.Related[0].Message)
+				d.Related = nil
 			}
 			pass.Report(d)
 		}

@@ -1,0 +1,3 @@
+module example.test/gclfixture
+
+go 1.26.0
