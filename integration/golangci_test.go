@@ -135,4 +135,3 @@ func readMod(t *testing.T, file string) map[string]string {
 	}
 	return out
 }
-

@@ -24,13 +24,13 @@ import (
 
 // checkFlags are the flags of `toslint check`.
 type checkFlags struct {
-	format     string
-	configFile string
-	failOn     string
-	fix        bool
-	newFromRev string
-	only       string
-	jobs       int
+	format        string
+	configFile    string
+	failOn        string
+	fix           bool
+	newFromRev    string
+	only          string
+	jobs          int
 	dir           string
 	cpuProfile    string
 	mergeBase     string
