@@ -68,6 +68,10 @@ func TestDependencyDirection(t *testing.T) {
 		{pkgPrefix: module + "/internal/policy", stdOnly: true, allow: []string{module + "/internal/rule", "github.com/bmatcuk/doublestar/v4"}},
 		{pkgPrefix: module + "/internal/report", stdOnly: true, allow: []string{module + "/internal/rule"}},
 		{pkgPrefix: module + "/rules", forbid: []string{goldmark, analysis, docscan}},
+		// go-license-detector costs half a second at every start: only its
+		// helper program may link it.
+		{pkgPrefix: cliPkg, forbid: []string{detector}},
+		{pkgPrefix: module + "/cmd/toslint", forbid: []string{detector}},
 		{pkgPrefix: configPkg, forbid: []string{goldmark, analysis, docscan}},
 	}
 	checked := 0

@@ -108,6 +108,15 @@ func (s *scan) checkPublisher(hasCode bool) {
 			s.add(report.Finding{Rule: "TOS302", Pos: token.Position{Filename: rl.docsFile, Line: 1, Column: 1},
 				Message: fmt.Sprintf("%s is %s, but the docs are published under %s (pack %s): replace it with the %s text", path.Base(rl.docsFile), rl.docsID, want, p.Name, want)})
 		}
+		if rl.docsFile != "" && rl.docsID != "" {
+			// The repository-level guess, when go-license-detector is
+			// installed: a confident guess that disagrees with licensecheck
+			// makes the license ambiguous.
+			if g, ok := confidentGuess(detectorGuess(s.opts.Root)); ok && g.id != rl.docsID {
+				s.add(report.Finding{Rule: "TOS302", Pos: token.Position{Filename: rl.docsFile, Line: 1, Column: 1},
+					Message: fmt.Sprintf("the license of the repository is ambiguous: %s reads as %s (licensecheck) and as %s (go-license-detector, confidence %.2f); make the file the full %s text", path.Base(rl.docsFile), rl.docsID, g.id, g.conf, want)})
+			}
+		}
 		if rl.docsFile != "" && rl.docsID == "" {
 			s.add(report.Finding{Rule: "TOS302", Pos: token.Position{Filename: rl.docsFile, Line: 1, Column: 1},
 				Message: fmt.Sprintf("%s is not a recognisable license text; the docs are published under %s: use its full, unmodified text", path.Base(rl.docsFile), want)})
