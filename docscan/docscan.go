@@ -302,7 +302,11 @@ func (s *scan) readOne(f file) {
 		}
 		return
 	}
-	doc := ParseMarkdown(token.NewFileSet(), f.abs, data) // one file set a document: memory stays flat
+	keys := s.pol.ProseKeys()
+	if keys == nil {
+		keys = DefaultProseKeys
+	}
+	doc := ParseMarkdownKeys(token.NewFileSet(), f.abs, data, keys) // one file set a document: memory stays flat
 	directive.MarkdownFile(s.opts.Directives, f.abs, doc.Comments)
 	if fm := doc.FrontMatter; fm != nil && fm.Err != "" {
 		s.add(report.Finding{Rule: "TOS002", Pos: doc.Position(fm.ErrOffset),

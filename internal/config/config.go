@@ -36,6 +36,7 @@ type File struct {
 	TrademarkOwner   bool             `yaml:"trademark_owner" json:"trademark_owner,omitempty"`
 	Wrappers         []policy.Wrapper `yaml:"wrappers" json:"wrappers,omitempty"`
 	MaxFileSize      int64            `yaml:"max_file_size" json:"max_file_size,omitempty"`
+	ProseKeys        []string         `yaml:"front_matter_prose_keys" json:"front_matter_prose_keys,omitempty"`
 }
 
 // PackRef names a pack: an embedded one by name, or a file by path
@@ -111,6 +112,7 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 		TrademarkOwner: f.TrademarkOwner,
 		Wrappers:       f.Wrappers,
 		MaxFileSize:    f.MaxFileSize,
+		ProseKeys:      f.ProseKeys,
 		Root:           root,
 		ConfigFile:     doc.File,
 	}

@@ -42,8 +42,9 @@ type Options struct {
 	TrademarkOwner bool
 	Wrappers       []Wrapper
 	MaxFileSize    int64
-	Root           string // directory that relative patterns are taken from
-	ConfigFile     string // the config file used, if any
+	ProseKeys      []string // front-matter keys whose values are prose (nil: the defaults)
+	Root           string   // directory that relative patterns are taken from
+	ConfigFile     string   // the config file used, if any
 }
 
 // Policy is the resolved policy. Create it with New; it is safe for
@@ -123,6 +124,10 @@ func (p *Policy) Wrappers() []Wrapper { return p.opts.Wrappers }
 
 // MaxFileSize is the largest file docscan reads.
 func (p *Policy) MaxFileSize() int64 { return p.opts.MaxFileSize }
+
+// ProseKeys are the front-matter keys whose values docscan lints; nil
+// means its defaults (title, description, summary, keywords).
+func (p *Policy) ProseKeys() []string { return p.opts.ProseKeys }
 
 // Root is the directory relative exclude patterns are taken from.
 func (p *Policy) Root() string { return p.opts.Root }
