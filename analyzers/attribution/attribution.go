@@ -183,6 +183,12 @@ func (p *pass) checkFile(f *ast.File, rel string) {
 				p.checkLine(l, group, seen)
 			}
 		}
+		// Short-form notices often wrap over two comment lines: match them
+		// on the group's text, reported at its first line.
+		if id := shortFormLicense(strings.Join(strings.Fields(group), " ")); id != "" {
+			first := commentLines(p.a.Fset, cg.List[0])[0]
+			p.checkLicenseExpr(first, id, seen)
+		}
 		p.checkProvenance(cg, group)
 	}
 }
@@ -192,7 +198,7 @@ func (p *pass) checkLine(l lineAt, group string, seen map[string]bool) {
 	if raw, holder, ok := holderOf(l.text); ok {
 		if !p.mod.isOwn(holder) && !p.mod.listed(holder) && !seen["h:"+holder] {
 			seen["h:"+holder] = true
-			p.entry(Entry{Holder: displayHolder(raw), License: shortFormLicense(group), File: p.fileOf(l.pos), Rule: "TOS202"})
+			p.entry(Entry{Holder: displayHolder(raw), License: shortFormLicense(strings.Join(strings.Fields(group), " ")), File: p.fileOf(l.pos), Rule: "TOS202"})
 			p.rep.Report("TOS202", lineRange(l), nil,
 				"copyright of %q is neither the module's own nor listed in its notices file (add it with its license to NOTICE: `toslint notices` prints the entry)",
 				displayHolder(raw))
@@ -200,10 +206,6 @@ func (p *pass) checkLine(l lineAt, group string, seen map[string]bool) {
 	}
 	if m := spdxLine.FindStringSubmatch(l.text); m != nil {
 		p.checkLicenseExpr(l, strings.TrimSpace(m[1]), seen)
-		return
-	}
-	if id := shortFormLicense(l.text); id != "" {
-		p.checkLicenseExpr(l, id, seen)
 	}
 }
 
