@@ -117,7 +117,7 @@ func (p *passState) callThrottle(call *ast.CallExpr, loop ast.Node) (*throttleOp
 			return &throttleOp{rate: Rate{Kind: rateInterval, Interval: time.Duration(d), What: "time.Sleep"}, pos: call.Pos()}, ""
 		}
 		return &throttleOp{rate: p.sleepFromReservation(call.Args[0], loop), pos: call.Pos()}, ""
-	case "(*" + rateLimiter + ".Limiter).Wait", "(*" + rateLimiter + ".Limiter).WaitN":
+	case "(*" + rateLimiter + ".Limiter).Wait", "(*" + rateLimiter + ".Limiter).WaitN", "(" + uberLimit + ".Limiter).Take":
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return nil, ""
@@ -132,16 +132,6 @@ func (p *passState) callThrottle(call *ast.CallExpr, loop ast.Node) (*throttleOp
 			} else {
 				r.Kind = rateUnknown
 			}
-		}
-		return &throttleOp{rate: r, pos: call.Pos(), defs: p.defPositions(sel.X)}, ""
-	case "(" + uberLimit + ".Limiter).Take":
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return nil, ""
-		}
-		r, hint, ok := p.limiterRate(sel.X, loop)
-		if !ok {
-			return nil, hint
 		}
 		return &throttleOp{rate: r, pos: call.Pos(), defs: p.defPositions(sel.X)}, ""
 	case "(*" + rateLimiter + ".Limiter).Reserve", "(*" + rateLimiter + ".Limiter).ReserveN":
