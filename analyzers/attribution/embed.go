@@ -91,6 +91,11 @@ func (p *pass) contentLicense(path string) (string, string) {
 	if m := spdxTag.FindSubmatch(head); m != nil && string(m[1]) != p.mod.license {
 		return string(m[1]), path
 	}
+	if rel, err := filepath.Rel(p.mod.root, path); err == nil {
+		if id := p.mod.reuseLicense(filepath.ToSlash(rel)); id != "" && id != p.mod.license {
+			return id, filepath.Join(p.mod.root, "REUSE.toml")
+		}
+	}
 	if strings.HasPrefix(string(head), "---") {
 		if m := frontMatter.FindSubmatch(head); m != nil && string(m[1]) != p.mod.license {
 			return string(m[1]), path

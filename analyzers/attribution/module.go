@@ -28,6 +28,8 @@ type modInfo struct {
 	noticeFiles []string // paths, relative to root
 	hasNOTICE   bool     // a file named NOTICE* exists (Apache-2.0 §4(d))
 
+	reuse []reuseAnnotation // REUSE.toml annotations
+
 	// The license texts inside the notices files, identified with
 	// licensecheck on first need only: its matcher takes over a second to
 	// build, which a module with no foreign license never pays.
@@ -135,7 +137,9 @@ func loadModule(root, path string, pol *policy.Policy) *modInfo {
 				m.own = appendUnique(m.own, h)
 			}
 		case name == "REUSE.toml":
-			notices.Write(readSmall(filepath.Join(root, name)))
+			data := readSmall(filepath.Join(root, name))
+			m.reuse = parseReuse(data)
+			notices.Write(data)
 			notices.WriteByte('\n')
 			m.noticeFiles = append(m.noticeFiles, name)
 		}
