@@ -140,7 +140,8 @@ type scan struct {
 	// so that memory stays flat in the number of files.
 	attributed map[*policy.Pack]bool
 	reused     []reusedPage
-	hasCode    bool // the repository holds source code (TOS305)
+	declared   []declaration // SPDX tags and front-matter licenses in docs (TOS308)
+	hasCode    bool          // the repository holds source code (TOS305)
 }
 
 type plainText struct {
@@ -315,6 +316,11 @@ func (s *scan) readOne(f file) {
 	used := map[*policy.Pack]map[string]int{}
 	s.checkTrademarks(doc, used)
 	s.checkReusePage(doc, f.rel)
+	if decl, ok := declaredLicense(doc); ok {
+		s.mu.Lock()
+		s.declared = append(s.declared, decl)
+		s.mu.Unlock()
+	}
 	s.mu.Lock()
 	for p, marks := range used {
 		if s.marksUsed[p] == nil {

@@ -13,6 +13,10 @@ type FrontMatter struct {
 	Keys       map[string]int // top-level keys → offset of the key
 	Err        string         // why it could not be parsed, if it could not
 	ErrOffset  int            // where the error is
+	// License is the value of a top-level license key (an SPDX id), and
+	// LicenseOffset where it is.
+	License       string
+	LicenseOffset int
 }
 
 // DefaultProseKeys are the front-matter keys whose values are prose.
@@ -97,6 +101,9 @@ func (d *Document) parseFrontMatter(orig []byte, proseKeys []string) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		fm.Keys[k.Value] = offsetOf(k.Line, k.Column)
+		if strings.EqualFold(k.Value, "license") && v.Kind == yaml.ScalarNode {
+			fm.License, fm.LicenseOffset = v.Value, offsetOf(v.Line, v.Column)
+		}
 		if !containsFold(proseKeys, k.Value) {
 			continue
 		}

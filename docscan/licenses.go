@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/toslint/toslint/internal/licenseid"
@@ -34,6 +35,28 @@ var statements = []struct {
 // noticeHeading matches a legal-notices or license section heading,
 // including "##Legal Notices" without a space (not a CommonMark heading).
 var noticeHeading = regexp.MustCompile(`(?i)^\s*#{0,6}\s*(legal\s+notices?|licen[cs]e|licensing|copyright(\s+and\s+licen[cs]e)?)\b`)
+
+// declaration is a license a document declares for itself.
+type declaration struct {
+	id  string
+	pos token.Position
+}
+
+var spdxInDoc = regexp.MustCompile(`SPDX-License-Identifier:\s*([A-Za-z0-9.+-]+)`)
+
+// declaredLicense finds an SPDX tag (in an HTML comment) or a front-matter
+// license key in a document.
+func declaredLicense(d *Document) (declaration, bool) {
+	for _, c := range d.Comments {
+		if m := spdxInDoc.FindStringSubmatch(c.Inner); m != nil {
+			return declaration{id: m[1], pos: token.Position{Filename: d.Name, Line: c.Line, Column: c.Col}}, true
+		}
+	}
+	if fm := d.FrontMatter; fm != nil && fm.License != "" {
+		return declaration{id: fm.License, pos: d.Position(fm.LicenseOffset)}, true
+	}
+	return declaration{}, false
+}
 
 // plainNoticeHeading finds a legal-notices heading in a plain-text file.
 var plainNoticeHeading = regexp.MustCompile(`(?im)^\s*#*\s*legal\s+notices?`)
@@ -125,6 +148,15 @@ func (s *scan) checkPublisher(hasCode bool) {
 			if strings.HasPrefix(st, "CC-") && rl.docsID != "" && st != rl.docsID {
 				s.add(report.Finding{Rule: "TOS308", Pos: anchor,
 					Message: fmt.Sprintf("the README states %s for the docs, but %s is %s", st, path.Base(rl.docsFile), rl.docsID)})
+			}
+		}
+		if rl.docsID != "" {
+			sort.Slice(s.declared, func(i, j int) bool { return s.declared[i].pos.Filename < s.declared[j].pos.Filename })
+			for _, d := range s.declared {
+				if d.id != rl.docsID {
+					s.add(report.Finding{Rule: "TOS308", Pos: d.pos,
+						Message: fmt.Sprintf("this page declares %s, but %s (the docs license) is %s", d.id, path.Base(rl.docsFile), rl.docsID)})
+				}
 			}
 		}
 		s.checkNoticeSection(p, rl, anchor)

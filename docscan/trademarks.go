@@ -44,6 +44,10 @@ type matcher struct {
 	// mark run over every paragraph dominated the scan (profiled).
 	byAnchor map[[2]byte]*anchored
 	owners   []string // lowercase owner and trade names, to prefilter claims
+	// distinctive are the words of multi-word marks that are neither a
+	// mark nor a trade name themselves ("Defender" of "Microsoft Defender
+	// for Endpoint"): in another product's name they suggest the mark.
+	distinctive map[string]*term
 }
 
 type anchored struct {
@@ -112,6 +116,32 @@ func newMatcher(packs []*policy.Pack) *matcher {
 	for k, g := range groups {
 		re, terms := compile(g, `^`)
 		m.byAnchor[k] = &anchored{re: re, terms: terms}
+	}
+	m.distinctive = map[string]*term{}
+	single := map[string]bool{}
+	for _, t := range m.terms {
+		if t.kind == kindMark && !strings.Contains(t.canon, " ") {
+			single[t.canon] = true
+		}
+	}
+	for _, t := range m.terms {
+		if t.kind != kindMark || t.mark.Kind != policy.Protected || !strings.Contains(t.canon, " ") {
+			continue
+		}
+		// The brand word after the company name ("Defender" in "Microsoft
+		// Defender for Endpoint"); later words ("Endpoint") are too often
+		// ordinary words to be telling on their own.
+		words := strings.Fields(t.canon)
+		if len(words) < 2 || !(containsFold(t.pack.Trademarks.TradeNames, words[0]) || strings.EqualFold(words[0], t.pack.Trademarks.Owner)) {
+			continue
+		}
+		w := words[1]
+		if r, _ := utf8.DecodeRuneInString(w); single[w] || !unicode.IsUpper(r) {
+			continue
+		}
+		if _, dup := m.distinctive[w]; !dup {
+			m.distinctive[w] = t
+		}
 	}
 	for _, p := range packs {
 		if p.Trademarks == nil {
@@ -304,6 +334,9 @@ func (s *scan) checkTrademarks(d *Document, used map[*policy.Pack]map[string]int
 				}
 			}
 		}
+		if !owner && (r.Level == 1 || r.Key == "title") && r.Scope&ScopeQuote == 0 {
+			s.checkConfusable(d, r)
+		}
 		if !owner && r.Scope&ScopeQuote == 0 && m.mentionsOwner(r.Text) {
 			for _, a := range m.affil {
 				for _, loc := range a.re.FindAllStringIndex(r.Text, -1) {
@@ -324,6 +357,40 @@ func (s *scan) checkTrademarks(d *Document, used map[*policy.Pack]map[string]int
 
 // claimWords start the claim patterns' verbs and adjectives.
 var claimWords = []string{"official", "certified", "endorsed", "approved", "sponsored", "recommended", "authori", "supported", "maintained", "partnership"}
+
+// checkConfusable reports a title that names a product with a distinctive
+// word of a multi-word mark outside the mark itself ("Acme Defender for
+// Windows" suggests Microsoft Defender): TOS404.
+func (s *scan) checkConfusable(d *Document, r *Run) {
+	m := s.matcher
+	covered := make([]bool, len(r.Text))
+	for _, mt := range m.find(r.Text) {
+		for i := mt.start; i < mt.suffixEnd; i++ {
+			covered[i] = true
+		}
+	}
+	if len(m.find(r.Text)) > 0 && covered[0] {
+		return // starts with a mark: the leading-mark rule judges it
+	}
+	for i := 0; i < len(r.Text); {
+		j := i
+		for j < len(r.Text) && isWordByte(r.Text[j]) {
+			j++
+		}
+		if j > i {
+			w := r.Text[i:j]
+			if t := m.distinctive[w]; t != nil && !covered[i] {
+				s.report(d, r, i, j, "TOS404", "",
+					"`%s` uses `%s` from the mark `%s` in another product's name, which suggests %s made it: choose a name of your own",
+					strings.TrimSpace(r.Text), w, t.canon, t.pack.Trademarks.Owner)
+				return
+			}
+			i = j
+		} else {
+			i++
+		}
+	}
+}
 
 // mentionsOwner is a cheap filter before the claim patterns: the run names
 // an owner and has a claim word.
