@@ -69,4 +69,3 @@ func matchDoubleStar(pattern, rel string) bool {
 	}
 	return false
 }
-
