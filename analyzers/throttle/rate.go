@@ -336,8 +336,11 @@ func (p *passState) chanThrottle(ch ast.Expr) *throttleOp {
 }
 
 // transportThrottle returns the throttle of an HTTP call made through a
-// client whose Transport throttles every request: an http.Client literal
-// whose Transport's RoundTrip throttles on every path.
+// client that throttles every request: an http.Client literal whose
+// Transport's RoundTrip throttles on every path, a client built by a
+// constructor given a throttling transport or middleware (a value whose
+// RoundTrip or Intercept throttles), or one returned by a function known
+// to return such a client (clientFact).
 func (p *passState) transportThrottle(call *ast.CallExpr) *throttleOp {
 	f := p.callee(call)
 	if f == nil || !strings.HasPrefix(fullName(f), "(*net/http.Client).") {
@@ -347,35 +350,113 @@ func (p *passState) transportThrottle(call *ast.CallExpr) *throttleOp {
 	if !ok {
 		return nil
 	}
-	for _, v := range p.valuesOf(sel.X) {
+	if r, ok := p.clientRate(sel.X, 0); ok {
+		r.Shared = true
+		return &throttleOp{rate: r, pos: call.Pos()}
+	}
+	return nil
+}
+
+// clientRate traces a client expression to a throttling construction.
+func (p *passState) clientRate(x ast.Expr, depth int) (Rate, bool) {
+	if depth > 3 {
+		return Rate{}, false
+	}
+	for _, v := range p.valuesOf(x) {
 		e := ast.Unparen(v.expr)
 		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 			e = ast.Unparen(u.X)
 		}
-		lit, ok := e.(*ast.CompositeLit)
-		if !ok {
-			continue
-		}
-		for _, elt := range lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
+		switch e := e.(type) {
+		case *ast.CompositeLit:
+			for _, elt := range e.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Transport" {
+						if r, ok := p.throttlingValue(kv.Value); ok {
+							return r, true
+						}
+					}
+				}
 			}
-			if k, ok := kv.Key.(*ast.Ident); !ok || k.Name != "Transport" {
-				continue
+		case *ast.CallExpr:
+			if f := p.callee(e); f != nil {
+				if f.Pkg() != p.pass.Pkg {
+					var fact clientFact
+					if p.pass.ImportObjectFact(f, &fact) {
+						return fact.Rate, true
+					}
+				} else if r, ok := p.returnsThrottledClient(f, depth+1); ok {
+					return r, true
+				}
 			}
-			t := p.info.TypeOf(kv.Value)
-			if t == nil {
-				continue
-			}
-			obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RoundTrip")
-			if m, ok := obj.(*types.Func); ok {
-				if r, ok := p.funcThrottle(m.Origin()); ok {
-					r.Shared = true
-					return &throttleOp{rate: r, pos: call.Pos()}
+			for _, arg := range e.Args { // a constructor given a throttling middleware
+				if r, ok := p.throttlingValue(arg); ok {
+					return r, true
 				}
 			}
 		}
 	}
-	return nil
+	return Rate{}, false
+}
+
+// throttlingValue reports a value whose RoundTrip or Intercept (kiota
+// middleware) throttles on every path.
+func (p *passState) throttlingValue(e ast.Expr) (Rate, bool) {
+	t := p.info.TypeOf(e)
+	if t == nil {
+		return Rate{}, false
+	}
+	for _, name := range []string{"RoundTrip", "Intercept"} {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+		if m, ok := obj.(*types.Func); ok {
+			if r, ok := p.funcThrottle(m.Origin()); ok {
+				return r, true
+			}
+		}
+	}
+	return Rate{}, false
+}
+
+// returnsThrottledClient reports a function of this package whose every
+// returned client throttles.
+func (p *passState) returnsThrottledClient(f *types.Func, depth int) (Rate, bool) {
+	fd := p.decls[f]
+	if fd == nil {
+		return Rate{}, false
+	}
+	var rate Rate
+	found, all := false, true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || len(ret.Results) == 0 {
+			return true
+		}
+		if r, ok := p.clientRate(ret.Results[0], depth); ok {
+			rate, found = r, true
+		} else {
+			all = false
+		}
+		return true
+	})
+	return rate, found && all
+}
+
+// exportClientFacts marks exported functions that return a throttled
+// *http.Client, for callers in other packages.
+func (p *passState) exportClientFacts() {
+	for f := range p.decls {
+		if !f.Exported() {
+			continue
+		}
+		sig := f.Type().(*types.Signature)
+		if sig.Results().Len() == 0 || types.TypeString(sig.Results().At(0).Type(), nil) != "*net/http.Client" {
+			continue
+		}
+		if r, ok := p.returnsThrottledClient(f, 0); ok {
+			p.pass.ExportObjectFact(f, &clientFact{Rate: r})
+		}
+	}
 }

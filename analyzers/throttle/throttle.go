@@ -34,7 +34,7 @@ func New(pol *policy.Policy, opts analysisutil.Options) *analysis.Analyzer {
 		Doc:       analysisutil.ExtractDoc(doc, "throttle"),
 		URL:       "https://github.com/toslint/toslint/blob/main/docs/rules.md#tos101",
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(apiFact), new(throttleFact), new(callsParamFact)},
+		FactTypes: []analysis.Fact{new(apiFact), new(throttleFact), new(callsParamFact), new(clientFact)},
 	}
 }
 
@@ -145,6 +145,15 @@ type callsParamFact struct {
 func (*callsParamFact) AFact()           {}
 func (f *callsParamFact) String() string { return fmt.Sprintf("callsParam%v", f.Params) }
 
+// clientFact marks a function that returns an *http.Client whose
+// transport or middleware throttles every request.
+type clientFact struct {
+	Rate Rate
+}
+
+func (*clientFact) AFact()           {}
+func (f *clientFact) String() string { return "throttledClient(" + f.Rate.String() + ")" }
+
 // unbounded is the saturated call count.
 const unbounded = 1 << 30
 
@@ -174,6 +183,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	p := newPassState(c, pass)
 	p.summarize()
 	p.exportFacts()
+	p.exportClientFacts()
 	p.checkLoops()
 	return nil, nil
 }

@@ -81,3 +81,10 @@ func rangeOverFuncNoCall(ids []string) {
 		n++
 	}
 }
+
+func pacedClient(ids []string) {
+	c := mdeclient.NewClient()
+	for _, id := range ids {
+		c.Get("https://api.security.microsoft.com/api/machines/" + id)
+	}
+}

@@ -54,3 +54,17 @@ type Client struct{}
 func (Client) Fetch(id string) error { // want Fetch:`api\(mde×1\)`
 	return Machine(id)
 }
+
+type paced struct{}
+
+func (paced) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`throttles\(1/s burst 1\)`
+	if err := limiter.Wait(req.Context()); err != nil {
+		return nil, err
+	}
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+// NewClient returns a client that paces every request.
+func NewClient() *http.Client { // want NewClient:`throttledClient\(1/s burst 1\)`
+	return &http.Client{Transport: paced{}}
+}

@@ -37,3 +37,32 @@ func plainLoop(ids []string) {
 		plain.Get("https://api.security.microsoft.com/api/machines/" + id)
 	}
 }
+
+// middleware throttles in Intercept, as kiota middleware does.
+type middleware struct{}
+
+func (middleware) Intercept(req *http.Request) (*http.Response, error) { // want Intercept:`throttles\(1/s burst 1\)`
+	lim.Wait(req.Context())
+	return nil, nil
+}
+
+func newClient(mws ...any) *http.Client { return &http.Client{} }
+
+// NewThrottled returns a client whose transport throttles.
+func NewThrottled() *http.Client { // want NewThrottled:`throttledClient\(1/s burst 1\)`
+	return &http.Client{Transport: &limited{next: http.DefaultTransport}}
+}
+
+func viaMiddleware(ids []string) {
+	c := newClient(middleware{})
+	for _, id := range ids {
+		c.Get("https://api.security.microsoft.com/api/machines/" + id)
+	}
+}
+
+func viaConstructor(ids []string) {
+	c := NewThrottled()
+	for _, id := range ids {
+		c.Get("https://api.security.microsoft.com/api/machines/" + id)
+	}
+}
