@@ -71,7 +71,7 @@ type pass struct {
 
 func (c *checker) run(a *analysis.Pass) (any, error) {
 	res := &Result{}
-	if len(a.Files) == 0 {
+	if len(a.Files) == 0 || a.Pkg == nil {
 		return res, nil
 	}
 	first := a.Fset.File(a.Files[0].FileStart).Name()

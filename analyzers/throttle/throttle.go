@@ -177,7 +177,7 @@ func mulCount(a, b int) int {
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
-	if len(c.families) == 0 || skipPackage(pass) {
+	if len(c.families) == 0 || pass.Pkg == nil || pass.TypesInfo == nil || skipPackage(pass) {
 		return nil, nil
 	}
 	p := newPassState(c, pass)

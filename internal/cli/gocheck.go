@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -52,14 +53,23 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		return nil, fmt.Errorf("building analyzers: %w", err)
 	}
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedSyntax | packages.NeedModule
+	loadPatterns := goPatterns
+	var requested map[string]bool
 	if len(analyzers) > 0 {
+		// toslint's analyzers compute facts for the main module's packages
+		// only (the standard library and dependencies are matched by the
+		// packs' patterns), so dependencies come from export data instead
+		// of being type-checked from source, the cost of any fact-based
+		// driver. Every package of the module is analysed, so that facts
+		// flow between them; findings are kept for the requested ones.
 		mode = packages.LoadSyntax | packages.NeedModule
-		if suite.UsesFacts(analyzers) {
-			mode = packages.LoadAllSyntax | packages.NeedModule
+		loadPatterns = append(slices.Clone(goPatterns), filepath.Join(findUp(dirs[0], "go.mod"), "..."))
+		if requested, err = packageIDs(ctx, wd, goPatterns); err != nil {
+			return nil, err
 		}
 	}
 	cfg := &packages.Config{Context: ctx, Mode: mode, Dir: wd, Tests: false}
-	pkgs, err := packages.Load(cfg, goPatterns...)
+	pkgs, err := packages.Load(cfg, loadPatterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
@@ -68,6 +78,9 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	}
 	res := &goResult{files: map[string]bool{}, engines: []rule.Engine{rule.EngineThrottle, rule.EngineAttribution}}
 	for _, pkg := range pkgs {
+		if requested != nil && !requested[pkg.ID] {
+			continue
+		}
 		for i, f := range pkg.Syntax {
 			if i >= len(pkg.CompiledGoFiles) {
 				break
@@ -86,7 +99,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		return nil, fmt.Errorf("analysing: %w", err)
 	}
 	for act := range graph.All() {
-		if !act.IsRoot {
+		if !act.IsRoot || (requested != nil && !requested[act.Package.ID]) {
 			continue
 		}
 		if act.Err != nil {
@@ -101,6 +114,19 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	return res, nil
 }
 
+// packageIDs returns the IDs of the packages the patterns match.
+func packageIDs(ctx context.Context, wd string, patterns []string) (map[string]bool, error) {
+	pkgs, err := packages.Load(&packages.Config{Context: ctx, Mode: packages.NeedName, Dir: wd}, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading packages: %w", err)
+	}
+	ids := map[string]bool{}
+	for _, p := range pkgs {
+		ids[p.ID] = true
+	}
+	return ids, nil
+}
+
 // loadErrors turns package loading errors into one error (exit 2).
 // Without analyzers only syntax matters, so type errors are ignored.
 func loadErrors(pkgs []*packages.Package, typed bool) error {
@@ -108,7 +134,14 @@ func loadErrors(pkgs []*packages.Package, typed bool) error {
 	seen := map[string]bool{}
 	parseFailed := map[string]bool{} // files: keep the first syntax error only
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		parsed := false // a syntax error is also in the compiler's list error
 		for _, e := range p.Errors {
+			parsed = parsed || e.Kind == packages.ParseError
+		}
+		for _, e := range p.Errors {
+			if parsed && e.Kind == packages.ListError {
+				continue
+			}
 			if e.Kind == packages.TypeError && !typed {
 				continue
 			}
