@@ -63,9 +63,12 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		// driver. Every package of the module is analysed, so that facts
 		// flow between them; findings are kept for the requested ones.
 		mode = packages.LoadSyntax | packages.NeedModule
-		loadPatterns = append(slices.Clone(goPatterns), filepath.Join(findUp(dirs[0], "go.mod"), "..."))
-		if requested, err = packageIDs(ctx, wd, goPatterns); err != nil {
-			return nil, err
+		modRoot := findUp(dirs[0], "go.mod")
+		if !(len(goPatterns) == 1 && goPatterns[0] == "./..." && wd == modRoot) { // else the module is the request
+			loadPatterns = append(slices.Clone(goPatterns), filepath.Join(modRoot, "..."))
+			if requested, err = packageIDs(ctx, wd, goPatterns); err != nil {
+				return nil, err
+			}
 		}
 	}
 	cfg := &packages.Config{Context: ctx, Mode: mode, Dir: wd, Tests: false}
