@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/toslint/toslint/internal/licenseid"
 	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
 )
@@ -23,15 +24,9 @@ func isMarkdown(name string) bool {
 	return false
 }
 
-// licensePrefixes start the names of files that carry a license.
-var licensePrefixes = []string{"license", "licence", "copying", "unlicense"}
-
-// noticePrefixes start the names of files that carry notices (with or
-// without extension).
-var noticePrefixes = []string{
-	"readme", "notice", "thirdpartynotices", "third_party_notices", "third-party-notices",
-	"license-third-party", "legal", "trademarks", "attribution", "credits",
-}
+// noticePrefixes start the names of the other files that carry notices:
+// the README, legal and trademark pages.
+var noticePrefixes = []string{"readme", "legal", "trademarks"}
 
 func hasPrefixFold(name string, prefixes []string) bool {
 	lower := strings.ToLower(name)
@@ -45,11 +40,11 @@ func hasPrefixFold(name string, prefixes []string) bool {
 
 // isLicenseFile reports whether name is a license file (LICENSE,
 // LICENSE.md, LICENSE-CODE, COPYING, ...).
-func isLicenseFile(name string) bool { return hasPrefixFold(name, licensePrefixes) }
+func isLicenseFile(name string) bool { return licenseid.IsLicenseFile(name) }
 
 // isNoticeFile reports whether name is a README, license or notice file.
 func isNoticeFile(name string) bool {
-	return isLicenseFile(name) || hasPrefixFold(name, noticePrefixes)
+	return isLicenseFile(name) || licenseid.IsNoticesFile(name) || hasPrefixFold(name, noticePrefixes)
 }
 
 // codeExts are source file extensions: a repository with them has code

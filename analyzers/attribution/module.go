@@ -78,23 +78,8 @@ func (ms *modules) get(root, path string) *modInfo {
 	return e.m
 }
 
-// noticePrefixes start the names of notices files (compared lowercase).
-var noticePrefixes = []string{"notice", "thirdpartynotices", "third_party_notices", "third-party-notices", "license-third-party", "licence-third-party", "attribution", "credits"}
-
-func isNoticeName(name string) bool {
-	lower := strings.ToLower(name)
-	for _, p := range noticePrefixes {
-		if strings.HasPrefix(lower, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func isLicenseName(name string) bool {
-	lower := strings.ToLower(name)
-	return strings.HasPrefix(lower, "license") || strings.HasPrefix(lower, "licence") || strings.HasPrefix(lower, "copying")
-}
+func isNoticeName(name string) bool  { return licenseid.IsNoticesFile(name) }
+func isLicenseName(name string) bool { return licenseid.IsLicenseFile(name) }
 
 // maxNoticeSize bounds what is read of one notices or license file.
 const maxNoticeSize = 4 << 20

@@ -5,10 +5,10 @@ package spdx
 func Dual() {}
 
 /* SPDX-License-Identifier: BSD-3-Clause */ // want `TOS203: BSD-3-Clause is not the module's license \(MIT\) and the module carries no text of BSD-3-Clause`
-func BSD() {}
+func BSD()                                  {}
 
 /* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */ // want `TOS203: Apache-2.0 WITH LLVM-exception is not the module's license`
-func LLVM() {}
+func LLVM()                                                   {}
 
 // Prose that mentions CC BY 4.0 or the MIT License is not a notice.
 func Prose() {}
