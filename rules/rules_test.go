@@ -52,7 +52,7 @@ func TestDefaultPackEncodesTheSeed(t *testing.T) {
 	mde := p.APIs[0]
 	l := mde.Limits[0]
 	if l.Calls != 100 || l.Window.D() != 60*time.Second || l.Scope != "connection" {
-		t.Errorf("first limit = %s, want 100 calls per 60s per connection", l)
+		t.Errorf("first limit = %s, want 100 calls per minute per connection", l)
 	}
 	if mde.ReactiveRetry {
 		t.Error("reactive retry must not satisfy the Defender for Endpoint limit (DESIGN.md §7)")
@@ -112,7 +112,7 @@ func TestGoodPack(t *testing.T) {
 	if !a.HostPatterns[0].MatchString("eu.api.acme.test") || a.SDK[0].Methods.MatchString("Delete") {
 		t.Error("patterns not compiled as written")
 	}
-	if got := a.Limits[0].String(); got != "30 calls per 1m0s per key" {
+	if got := a.Limits[0].String(); got != "30 calls per minute per key" {
 		t.Errorf("limit = %q", got)
 	}
 	if got := a.Limits[0].PerSecond(); got != 0.5 {

@@ -219,7 +219,7 @@ func (p *passState) reportFree(fg *fnGraph, l ast.Stmt, fam *family, free []site
 		lim := fam.limits[0]
 		p.rep.Report("TOS101", keyword(l.Pos(), "for"), related,
 			"loop runs %d times and makes %s calls to %s with no throttle, over the limit of %d per %s%s",
-			bound, countString(total), fam.describe(), lim.Calls, lim.Window, hints)
+			bound, countString(total), fam.describe(), lim.Calls, lim.Window.Human(), hints)
 		return true
 	}
 	allReactive := true
@@ -253,7 +253,7 @@ func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []sit
 	if !r.known() || m >= unbounded {
 		lim := "its limits"
 		if len(fam.limits) > 0 {
-			lim = fmt.Sprintf("the limit of %d calls per %s", fam.limits[0].Calls, fam.limits[0].Window)
+			lim = fmt.Sprintf("the limit of %d calls per %s", fam.limits[0].Calls, fam.limits[0].Window.Human())
 		}
 		p.rep.Report("TOS105", rng, related,
 			"calls to %s are throttled by %s, but the rate is not a constant; check it against %s",
@@ -265,8 +265,8 @@ func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []sit
 		if allowed > float64(lim.Calls)+1e-9 {
 			over := allowed - float64(lim.Calls)
 			p.rep.Report("TOS103", rng, related,
-				"throttle lets up to %s calls per %s through (%s), over the %s limit of %d by %s",
-				num(math.Floor(allowed*1000)/1000), lim.Window, r.explain(lim.Window.D(), m), fam.name(), lim.Calls, num(math.Ceil(over*1000)/1000))
+				"throttle lets up to %s calls per %s through %s, over the %s limit of %d by %s",
+				num(math.Floor(allowed*1000)/1000), lim.Window.Human(), r.explain(lim.Window.D(), m), fam.name(), lim.Calls, num(math.Ceil(over*1000)/1000))
 			return
 		}
 	}

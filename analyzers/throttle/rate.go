@@ -64,15 +64,16 @@ func (r Rate) explain(w time.Duration, m int) string {
 	if m > 1 {
 		per = fmt.Sprintf("%d calls a pass × ", m)
 	}
+	win := num(w.Seconds()) + "s"
 	switch r.Kind {
 	case rateInterval:
-		return fmt.Sprintf("%s%s / %s", per, w, r.Interval)
+		return fmt.Sprintf("(%s%s / %s)", per, win, r.Interval)
 	case rateBucket:
 		tokens := ""
 		if r.Tokens > 1 {
 			tokens = fmt.Sprintf(" / %s tokens a pass", num(r.Tokens))
 		}
-		return fmt.Sprintf("%s(burst %s + %s/s × %s)%s", per, num(r.Burst), num(r.PerSec), w, tokens)
+		return fmt.Sprintf("(%sburst %s + %s/s × %s%s)", per, num(r.Burst), num(r.PerSec), win, tokens)
 	}
 	return ""
 }

@@ -58,7 +58,7 @@ type family struct {
 func (f *family) name() string { return f.api.Name }
 
 // describe renders "the mde API (Microsoft Defender for Endpoint API, 100
-// calls per 1m0s per connection)".
+// calls per minute per connection)".
 func (f *family) describe() string {
 	title := f.api.Title
 	if title == "" {

@@ -115,11 +115,11 @@ func (l Limit) PerSecond() float64 {
 	return float64(l.Calls) / l.Window.D().Seconds()
 }
 
-// String renders "100 calls per 1m0s".
+// String renders "100 calls per minute per connection".
 func (l Limit) String() string {
 	var parts []string
 	if l.Calls > 0 {
-		parts = append(parts, fmt.Sprintf("%d calls per %s", l.Calls, l.Window))
+		parts = append(parts, fmt.Sprintf("%d calls per %s", l.Calls, l.Window.Human()))
 	}
 	if l.Concurrency > 0 {
 		parts = append(parts, fmt.Sprintf("%d in flight", l.Concurrency))
@@ -247,6 +247,26 @@ func (d Duration) D() time.Duration { return time.Duration(d) }
 
 // String formats like time.Duration.
 func (d Duration) String() string { return time.Duration(d).String() }
+
+// Human renders a window for messages: "second", "minute", "10 minutes",
+// "hour"; other durations as time.Duration does.
+func (d Duration) Human() string {
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "hour"}, {time.Minute, "minute"}, {time.Second, "second"}} {
+		td := time.Duration(d)
+		if td <= 0 || td%u.d != 0 {
+			continue
+		}
+		if n := td / u.d; n == 1 {
+			return u.name
+		} else {
+			return fmt.Sprintf("%d %ss", n, u.name)
+		}
+	}
+	return d.String()
+}
 
 // UnmarshalText parses a Go duration.
 func (d *Duration) UnmarshalText(b []byte) error {

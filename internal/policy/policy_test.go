@@ -51,7 +51,7 @@ func TestOverridesAndImmutability(t *testing.T) {
 
 func TestLimit(t *testing.T) {
 	l := policy.Limit{Calls: 100, Window: policy.Duration(time.Minute), Scope: "connection"}
-	if l.String() != "100 calls per 1m0s per connection" {
+	if l.String() != "100 calls per minute per connection" {
 		t.Errorf("String = %q", l.String())
 	}
 	if got := l.PerSecond(); got < 1.666 || got > 1.667 {

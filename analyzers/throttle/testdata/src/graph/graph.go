@@ -28,7 +28,7 @@ func sdkRetries(ctx context.Context, bs []*users.UserItemRequestBuilder) {
 }
 
 func noHandling(ids []string) {
-	for _, id := range ids { // want `TOS101: loop calls the graph API \(Microsoft Graph: 2000 calls per 1s per app\)`
+	for _, id := range ids { // want `TOS101: loop calls the graph API \(Microsoft Graph: 2000 calls per second per app\)`
 		http.Get("https://graph.microsoft.com/v1.0/users/" + id)
 	}
 }

@@ -4,7 +4,7 @@ package ifaces
 type Getter interface{ Get(id string) error }
 
 func loop(g Getter, ids []string) {
-	for _, id := range ids { // want `TOS101: loop calls the acme API \(Acme API: 10 calls per 1m0s\)`
+	for _, id := range ids { // want `TOS101: loop calls the acme API \(Acme API: 10 calls per minute\)`
 		g.Get(id)
 	}
 }

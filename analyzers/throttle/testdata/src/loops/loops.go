@@ -169,7 +169,7 @@ func maxAttempts() int { return 4 }
 // --- Flagged: no throttle. ---
 
 func rangeIDs(ids []string) {
-	for _, id := range ids { // want `TOS101: loop calls the mde API \(Microsoft Defender for Endpoint API: 100 calls per 1m0s per connection\) on every iteration with no proactive throttle`
+	for _, id := range ids { // want `TOS101: loop calls the mde API \(Microsoft Defender for Endpoint API: 100 calls per minute per connection\) on every iteration with no proactive throttle`
 		http.Get(base + "machines/" + id)
 	}
 }
@@ -232,7 +232,7 @@ func selectDefault(ctx context.Context, ids []string) {
 }
 
 func constantLarge() {
-	for i := 0; i < 500; i++ { // want `TOS101: loop runs 500 times and makes 500 calls to the mde API .* over the limit of 100 per 1m0s`
+	for i := 0; i < 500; i++ { // want `TOS101: loop runs 500 times and makes 500 calls to the mde API .* over the limit of 100 per minute`
 		http.Get(base + "machines/" + strconv.Itoa(i))
 	}
 }
@@ -257,7 +257,7 @@ func nestedInnerUnbounded(groups [][]string) {
 
 func overByBurst(ctx context.Context, ids []string) {
 	lim := rate.NewLimiter(rate.Every(600*time.Millisecond), 1)
-	for _, id := range ids { // want `TOS103: throttle lets up to 101 calls per 1m0s through \(\(burst 1 \+ 1.667/s × 1m0s\)\), over the mde limit of 100 by 1`
+	for _, id := range ids { // want `TOS103: throttle lets up to 101 calls per minute through \(burst 1 \+ 1.667/s × 60s\), over the mde limit of 100 by 1`
 		lim.Wait(ctx)
 		http.Get(base + "machines/" + id)
 	}
@@ -265,7 +265,7 @@ func overByBurst(ctx context.Context, ids []string) {
 
 func tenPerSecond(ctx context.Context, ids []string) {
 	lim := rate.NewLimiter(10, 10)
-	for _, id := range ids { // want `TOS103: throttle lets up to 610 calls per 1m0s`
+	for _, id := range ids { // want `TOS103: throttle lets up to 610 calls per minute`
 		lim.Wait(ctx)
 		http.Get(base + "machines/" + id)
 	}
@@ -280,14 +280,14 @@ func waitNDivides(ctx context.Context, ids []string) {
 }
 
 func sleepTooShort(ids []string) {
-	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per 1m0s through \(1m0s / 500ms\)`
+	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per minute through \(60s / 500ms\)`
 		time.Sleep(500 * time.Millisecond)
 		http.Get(base + "machines/" + id)
 	}
 }
 
 func twoCallsPerSleep(ids []string) {
-	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per 1m0s through \(2 calls a pass × 1m0s / 1s\)`
+	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per minute through \(2 calls a pass × 60s / 1s\)`
 		time.Sleep(time.Second)
 		http.Get(base + "machines/" + id)
 		http.Get(base + "machines/" + id + "/alerts")
