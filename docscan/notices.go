@@ -24,27 +24,17 @@ func isMarkdown(name string) bool {
 	return false
 }
 
-// noticePrefixes start the names of the other files that carry notices:
-// the README, legal and trademark pages.
-var noticePrefixes = []string{"readme", "legal", "trademarks"}
-
-func hasPrefixFold(name string, prefixes []string) bool {
-	lower := strings.ToLower(name)
-	for _, p := range prefixes {
-		if strings.HasPrefix(lower, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // isLicenseFile reports whether name is a license file (LICENSE,
 // LICENSE.md, LICENSE-CODE, COPYING, ...).
 func isLicenseFile(name string) bool { return licenseid.IsLicenseFile(name) }
 
 // isNoticeFile reports whether name is a README, license or notice file.
 func isNoticeFile(name string) bool {
-	return isLicenseFile(name) || licenseid.IsNoticesFile(name) || hasPrefixFold(name, noticePrefixes)
+	if isLicenseFile(name) || licenseid.IsNoticesFile(name) {
+		return true
+	}
+	lower := strings.ToLower(name) // and the README, legal and trademark pages
+	return strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "legal") || strings.HasPrefix(lower, "trademarks")
 }
 
 // codeExts are source file extensions: a repository with them has code

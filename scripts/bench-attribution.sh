@@ -8,6 +8,7 @@
 # Usage: scripts/bench-attribution.sh   (RUNS=5 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/benchlib.sh
 runs=${RUNS:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -22,13 +23,6 @@ rules:
 YML
 cd "$work/mod"
 go build ./... && go list -deps ./... >/dev/null
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timeit() {
-  for _ in $(seq "$runs"); do
-    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
-    echo "$e - $s" | bc
-  done | median
-}
 on=$(timeit "$work/toslint" check -only go ./...)
 off=$(timeit "$work/toslint" check -only go -config "$work/off.yml" ./...)
 printf 'median of %d runs (seconds): suite with attribution %.3f, without %.3f\n' "$runs" "$on" "$off"

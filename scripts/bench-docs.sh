@@ -9,6 +9,7 @@
 # Usage: scripts/bench-docs.sh   (RUNS=3 by default; SIZES="1000 20000")
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/benchlib.sh
 root=$PWD
 runs=${RUNS:-3}
 sizes=${SIZES:-"1000 20000"}
@@ -23,13 +24,6 @@ if [ -z "$vale" ]; then
   GOBIN="$work/bin" go install github.com/vale-cli/vale/v3/cmd/vale@v3.22.0 >/dev/null 2>&1
   vale="$work/bin/vale"
 fi
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timeit() {
-  for _ in $(seq "$runs"); do
-    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
-    echo "$e - $s" | bc
-  done | median
-}
 for n in $sizes; do
   corpus="$work/corpus-$n"
   go run ./internal/benchgen/cmd/benchgen -dir "$corpus" -docs "$n" >/dev/null

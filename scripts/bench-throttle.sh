@@ -13,6 +13,7 @@
 # RUNS to change the number of runs per tool (default 3; medians reported).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/benchlib.sh
 root=$PWD
 runs=${RUNS:-3}
 work=$(mktemp -d)
@@ -39,23 +40,10 @@ echo "module: $(head -1 go.mod) ($(go list ./... | wc -l) packages, $(go list -d
 go build ./... >/dev/null 2>&1 || true   # warm the build cache
 go list -deps ./... >/dev/null
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timeit() { # name command...
-  local name=$1; shift
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc)")
-  done
-  printf '%s\n' "${times[@]}" | median
-}
-t_toslint=$(timeit toslint "$work/bin/toslint" check -only go ./...)
-t_floor=$(timeit floor "$work/bin/noopfacts" -test=false ./...) # toslint skips tests too
+t_toslint=$(timeit "$work/bin/toslint" check -only go ./...)
+t_floor=$(timeit "$work/bin/noopfacts" -test=false ./...) # toslint skips tests too
 # A fresh, empty cache for every staticcheck run.
-t_sc=$(timeit staticcheck bash -c 'd=$(mktemp -d); STATICCHECK_CACHE=$d "$0" ./...; rm -rf "$d"' "$sc")
+t_sc=$(timeit bash -c 'd=$(mktemp -d); STATICCHECK_CACHE=$d "$0" ./...; rm -rf "$d"' "$sc")
 printf 'median of %d runs (seconds): toslint %.2f  floor %.2f  staticcheck %.2f\n' "$runs" "$t_toslint" "$t_floor" "$t_sc"
 printf 'ratios: toslint/floor %.2f (target <= 1.5)  toslint/staticcheck %.3f (target <= 0.15)\n' \
   "$(echo "$t_toslint / $t_floor" | bc -l)" "$(echo "$t_toslint / $t_sc" | bc -l)"

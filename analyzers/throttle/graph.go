@@ -386,10 +386,7 @@ func (fg *fnGraph) allowGate(b *cfg.Block, ifs *ast.IfStmt) {
 
 // skips reports whether a statement list ends with continue.
 func skips(stmts []ast.Stmt) bool {
-	if len(stmts) == 0 {
-		return false
-	}
-	s, ok := stmts[len(stmts)-1].(*ast.BranchStmt)
+	s, ok := lastStmt(stmts).(*ast.BranchStmt)
 	return ok && s.Tok == token.CONTINUE
 }
 

@@ -400,12 +400,18 @@ func mentionsNextPage(e ast.Node) bool {
 	return found
 }
 
+// endsWithBreak reports whether a statement list ends with break.
 func endsWithBreak(stmts []ast.Stmt) bool {
-	if len(stmts) == 0 {
-		return false
-	}
-	b, ok := stmts[len(stmts)-1].(*ast.BranchStmt)
+	b, ok := lastStmt(stmts).(*ast.BranchStmt)
 	return ok && b.Tok == token.BREAK
+}
+
+// lastStmt returns the last statement of a list, or nil.
+func lastStmt(stmts []ast.Stmt) ast.Stmt {
+	if len(stmts) == 0 {
+		return nil
+	}
+	return stmts[len(stmts)-1]
 }
 
 // isRetryLoop recognises retry loops: an attempt counter bounds the loop,
@@ -468,10 +474,7 @@ func (p *passState) isRetryLoop(l ast.Stmt) bool {
 }
 
 func endsWithReturn(stmts []ast.Stmt) bool {
-	if len(stmts) == 0 {
-		return false
-	}
-	_, ok := stmts[len(stmts)-1].(*ast.ReturnStmt)
+	_, ok := lastStmt(stmts).(*ast.ReturnStmt)
 	return ok
 }
 
