@@ -18,8 +18,6 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -27,14 +25,17 @@ import (
 	"github.com/toslint/toslint/internal/directive"
 	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
+	"github.com/toslint/toslint/internal/rule"
 )
 
 // Options control a scan.
 type Options struct {
 	// Root is the repository root (absolute). Files are reported by
-	// absolute path; the caller makes them relative.
+	// absolute path under Root as given (a symbolic link to the repository
+	// stays in the paths); the caller makes them relative.
 	Root string
-	// Jobs is the number of files parsed in parallel (0: GOMAXPROCS).
+	// Jobs is the number of files parsed in parallel (0: GOMAXPROCS; at
+	// most maxJobsPerCPU times GOMAXPROCS).
 	Jobs int
 	// Directives receives the Markdown suppression directives found.
 	Directives *directive.Set
@@ -53,6 +54,20 @@ func RepoLevel(name string) bool { return isNoticeFile(name) }
 type Result struct {
 	Findings []report.Finding
 	Scanned  int // files read and checked
+	// Incomplete is set when the context ended before every file was
+	// scanned (the user interrupted the run): Findings holds the findings
+	// of the files scanned whole until then, and the repository-level
+	// checks, which need every file, did not run. Scan then returns no
+	// error: the caller prints what was found and says it is incomplete.
+	Incomplete bool
+	// Warnings are problems of the scan itself, for the user to read
+	// (the CLI prints them on standard error): git could not list the
+	// ignored files, so they were scanned too.
+	Warnings []string
+	// InternalErrors counts the files toslint itself failed on (a panic,
+	// reported as TOS001 with the first frames of the stack): the run
+	// went on, but the caller should exit as for an error.
+	InternalErrors int
 }
 
 // skipDirs are never entered. testdata holds fixtures, as for the go tool.
@@ -60,81 +75,117 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 
 // file is one file in scope.
 type file struct {
-	abs, rel string // rel: slash-separated, relative to Root
+	rel      string // slash-separated, relative to the root
 	markdown bool
 	notice   bool // README, LICENSE, NOTICE and the like
 }
 
-// Scan walks opts.Root and checks it against pol.
+// Scan walks opts.Root and checks it against pol. It stops early, with
+// Result.Incomplete set, when ctx ends.
 func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error) {
 	if opts.Directives == nil {
 		opts.Directives = directive.NewSet()
 	}
-	s := &scan{pol: pol, opts: opts, licenseDirs: map[string]bool{},
-		matcher: newMatcher(pol.Packs()), marksUsed: map[*policy.Pack]map[string]int{}, attributed: map[*policy.Pack]bool{}}
+	// The walk runs in the real tree (filepath.WalkDir does not enter a
+	// root that is a symbolic link: a repository reached through a link
+	// would be scanned empty); findings keep the root as given.
+	realRoot, err := filepath.EvalSymlinks(opts.Root)
+	if err != nil {
+		return nil, fmt.Errorf("resolving %s: %w", opts.Root, unwrapPathErr(err))
+	}
+	s := &scan{pol: pol, opts: opts, realRoot: realRoot, licenseDirs: map[string]bool{},
+		matcher: newMatcher(pol.Packs()), marksUsed: map[*policy.Pack]map[string]int{}, attributed: map[*policy.Pack]bool{},
+		limits: pol.Limits(), inFlight: map[string]*[]report.Finding{}, abandoned: map[string]bool{}}
+	s.policyRoot = pol.Root()
+	if r, err := filepath.EvalSymlinks(s.policyRoot); err == nil {
+		s.policyRoot = r
+	}
+	for _, r := range rule.All() {
+		if strings.HasPrefix(r.ID, "TOS4") && pol.Enabled(r.ID) {
+			s.trademarkRules = true
+		}
+	}
 	repoLevel := len(opts.Files) == 0
 	for _, f := range opts.Files {
 		repoLevel = repoLevel || RepoLevel(filepath.Base(f))
 	}
 	var files []file
+	keep := map[string]bool{} // with opts.Files: their rel paths
 	if repoLevel {
-		all, err := s.walk()
-		if err != nil {
+		if files, err = s.walk(ctx); err != nil {
 			return nil, err
 		}
-		files = all
-	} else {
-		for _, f := range opts.Files {
-			rel, err := filepath.Rel(opts.Root, f)
-			if err != nil || strings.HasPrefix(rel, "..") {
-				continue
-			}
-			name := filepath.Base(f)
-			if isMarkdown(name) || isNoticeFile(name) {
-				files = append(files, file{abs: f, rel: filepath.ToSlash(rel), markdown: isMarkdown(name), notice: isNoticeFile(name)})
-			}
+	}
+	for _, f := range opts.Files {
+		rel, ok := s.relPath(f)
+		if !ok {
+			continue
+		}
+		keep[rel] = true
+		name := path.Base(rel)
+		if !repoLevel && (isMarkdown(name) || isNoticeFile(name)) {
+			files = append(files, file{rel: rel, markdown: isMarkdown(name), notice: isNoticeFile(name)})
 		}
 	}
-	if err := s.readAll(ctx, files); err != nil {
-		return nil, err
+	res := &Result{}
+	res.Incomplete = s.readAll(ctx, files)
+	if !res.Incomplete {
+		if repoLevel {
+			s.checkLicenseCoverage(files)
+			s.checkNotices()
+			s.checkAttributionStatement()
+			s.checkPublisher(s.hasCode)
+		}
+		s.checkReuse()
 	}
-	if repoLevel {
-		s.checkLicenseCoverage(files)
-		s.checkNotices()
-		s.checkAttributionStatement()
-		s.checkPublisher(s.hasCode)
-	}
-	s.checkReuse()
 	findings := s.findings
 	if len(opts.Files) > 0 {
-		keep := map[string]bool{}
-		for _, f := range opts.Files {
-			keep[f] = true
-		}
 		anchor := s.repoAnchor().Filename
 		var out []report.Finding
 		for _, f := range findings {
-			if keep[f.Pos.Filename] || (repoLevel && (f.Pos.Filename == anchor || RepoLevel(filepath.Base(f.Pos.Filename)))) {
+			rel, _ := filepath.Rel(opts.Root, f.Pos.Filename)
+			if keep[filepath.ToSlash(rel)] || (repoLevel && (f.Pos.Filename == anchor || RepoLevel(filepath.Base(f.Pos.Filename)))) {
 				out = append(out, f)
 			}
 		}
 		findings = out
 	}
-	return &Result{Findings: findings, Scanned: s.scanned}, nil
+	res.Findings, res.Scanned, res.Warnings, res.InternalErrors = findings, s.scanned, s.warnings, s.internalErrors
+	return res, nil
+}
+
+// relPath returns the slash path of an absolute file path relative to the
+// root, comparing real paths (either may be reached through a link).
+func (s *scan) relPath(p string) (string, bool) {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
+	}
+	rel, err := filepath.Rel(s.realRoot, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 type scan struct {
-	pol  *policy.Policy
-	opts Options
+	pol        *policy.Policy
+	opts       Options
+	realRoot   string // opts.Root with symbolic links resolved: the walk runs there
+	policyRoot string // pol.Root() resolved likewise
+	limits     policy.Limits
 
-	mu          sync.Mutex
-	findings    []report.Finding
-	scanned     int
-	licenseDirs map[string]bool // rel dirs that hold a license file
-	docs        []*Document     // root README and notice files, parsed
-	plainNotice []plainText     // notice files that are not Markdown
-	matcher     *matcher        // the packs' marks and retired names
-	marksUsed   map[*policy.Pack]map[string]int
+	mu             sync.Mutex
+	findings       []report.Finding
+	inFlight       map[string]*[]report.Finding // findings of the documents being checked, by file name
+	abandoned      map[string]bool              // documents given up (watchdog, panic): their findings are dropped
+	scanned        int
+	warnings       []string
+	internalErrors int
+	licenseDirs    map[string]bool // rel dirs that hold a license file
+	docs           []*Document     // root README and notice files, parsed
+	plainNotice    []plainText     // notice files that are not Markdown
+	matcher        *matcher        // the packs' marks and retired names
+	marksUsed      map[*policy.Pack]map[string]int
 	// attributed records the packs whose trademark attribution statement
 	// some document carries (TOS405); kept instead of the documents' text
 	// so that memory stays flat in the number of files.
@@ -142,39 +193,58 @@ type scan struct {
 	reused     []reusedPage
 	declared   []declaration // SPDX tags and front-matter licenses in docs (TOS308)
 	hasCode    bool          // the repository holds source code (TOS305)
+	// trademarkRules is set when a trademark rule (TOS4xx) is on: with
+	// none, documents are not matched against the marks at all.
+	trademarkRules bool
 }
 
 type plainText struct {
 	rel, text string
 }
 
+// add records a finding. A finding in a document being checked waits with
+// that document's findings until the document is done (and is dropped if
+// it is abandoned).
 func (s *scan) add(f report.Finding) {
 	if !s.pol.Enabled(f.Rule) {
 		return
 	}
 	f.Severity = s.pol.Severity(f.Rule)
 	s.mu.Lock()
-	s.findings = append(s.findings, f)
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	switch buf := s.inFlight[f.Pos.Filename]; {
+	case s.abandoned[f.Pos.Filename]:
+	case buf != nil:
+		*buf = append(*buf, f)
+	default:
+		s.findings = append(s.findings, f)
+	}
 }
 
+// abs returns the path findings carry for a file.
 func (s *scan) abs(rel string) string { return filepath.Join(s.opts.Root, filepath.FromSlash(rel)) }
+
+// realPath returns the path a file is read from.
+func (s *scan) realPath(rel string) string { return filepath.Join(s.realRoot, filepath.FromSlash(rel)) }
 
 // walk lists the files in scope, sorted by path. In a git work tree the
 // files git ignores (.gitignore, .git/info/exclude, the global excludes)
 // are left out, as git itself decides: `git ls-files` is asked once.
-func (s *scan) walk() ([]file, error) {
+func (s *scan) walk(ctx context.Context) ([]file, error) {
 	var files []file
-	root := s.opts.Root
-	ignored := gitIgnored(root)
+	root := s.realRoot
+	ignored := s.gitIgnored(root)
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
 		if err != nil {
 			if p == root {
 				return err
 			}
-			s.add(report.Finding{Rule: "TOS001", Pos: token.Position{Filename: p},
+			s.add(report.Finding{Rule: "TOS001", Pos: token.Position{Filename: s.abs(rel)},
 				Message: fmt.Sprintf("not scanned: cannot read %s (%v)", kindOf(e), unwrapPathErr(err))})
 			if e != nil && e.IsDir() {
 				return fs.SkipDir
@@ -204,7 +274,7 @@ func (s *scan) walk() ([]file, error) {
 		if isCode(e.Name()) {
 			s.hasCode = true
 		}
-		f := file{abs: p, rel: rel, markdown: isMarkdown(e.Name()), notice: isNoticeFile(e.Name())}
+		f := file{rel: rel, markdown: isMarkdown(e.Name()), notice: isNoticeFile(e.Name())}
 		dir := path.Dir(rel)
 		if isLicenseFile(e.Name()) {
 			s.licenseDirs[dir] = true
@@ -217,17 +287,19 @@ func (s *scan) walk() ([]file, error) {
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("walking %s: %w", root, err)
+	if err != nil && ctx.Err() == nil {
+		return nil, fmt.Errorf("walking %s: %w", s.opts.Root, err)
 	}
 	return files, nil
 }
 
-func (s *scan) excluded(abs string) bool {
-	if s.pol.Root() == "" {
+// excluded reports a path (under the real root) the configuration
+// excludes; both are compared as real paths.
+func (s *scan) excluded(p string) bool {
+	if s.policyRoot == "" {
 		return false
 	}
-	rel, err := filepath.Rel(s.pol.Root(), abs)
+	rel, err := filepath.Rel(s.policyRoot, p)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return false
 	}
@@ -243,114 +315,24 @@ func (s *scan) symlink(p, rel string) {
 	}
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		s.add(report.Finding{Rule: "TOS001", Pos: token.Position{Filename: p},
+		s.add(report.Finding{Rule: "TOS001", Pos: token.Position{Filename: s.abs(rel)},
 			Message: fmt.Sprintf("not scanned: broken symbolic link (%v)", unwrapPathErr(err))})
 		return
 	}
-	root, _ := filepath.EvalSymlinks(s.opts.Root)
-	if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		s.add(report.Finding{Rule: "TOS001", Pos: token.Position{Filename: p},
+	if r, err := filepath.Rel(s.realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		s.add(report.Finding{Rule: "TOS001", Pos: token.Position{Filename: s.abs(rel)},
 			Message: fmt.Sprintf("not scanned: symbolic link to %s, outside the repository (links are not followed out of it)", target)})
-	}
-}
-
-// readAll reads and parses the files in parallel.
-func (s *scan) readAll(ctx context.Context, files []file) error {
-	jobs := s.opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	work := make(chan file)
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Go(func() {
-			for f := range work {
-				s.readOne(f)
-			}
-		})
-	}
-	var err error
-loop:
-	for _, f := range files {
-		select {
-		case work <- f:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break loop
-		}
-	}
-	close(work)
-	wg.Wait()
-	slices.SortFunc(s.docs, func(a, b *Document) int { return strings.Compare(a.Name, b.Name) })
-	slices.SortFunc(s.plainNotice, func(a, b plainText) int { return strings.Compare(a.rel, b.rel) })
-	return err
-}
-
-func (s *scan) readOne(f file) {
-	data, ok := s.read(f)
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	s.scanned++
-	s.mu.Unlock()
-	topLevel := !strings.Contains(f.rel, "/")
-	if !f.markdown {
-		if f.notice && topLevel {
-			s.mu.Lock()
-			s.plainNotice = append(s.plainNotice, plainText{rel: f.rel, text: string(data)})
-			s.mu.Unlock()
-		}
-		return
-	}
-	keys := s.pol.ProseKeys()
-	if keys == nil {
-		keys = DefaultProseKeys
-	}
-	doc := ParseMarkdownKeys(token.NewFileSet(), f.abs, data, keys) // one file set a document: memory stays flat
-	directive.MarkdownFile(s.opts.Directives, f.abs, doc.Comments)
-	if fm := doc.FrontMatter; fm != nil && fm.Err != "" {
-		s.add(report.Finding{Rule: "TOS002", Pos: doc.Position(fm.ErrOffset),
-			Message: "front matter is not valid YAML (" + fm.Err + "); its keys were not read, the body was scanned"})
-	}
-	used := map[*policy.Pack]map[string]int{}
-	s.checkTrademarks(doc, used)
-	s.checkReusePage(doc, f.rel)
-	if decl, ok := declaredLicense(doc); ok {
-		s.mu.Lock()
-		s.declared = append(s.declared, decl)
-		s.mu.Unlock()
-	}
-	s.mu.Lock()
-	for p, marks := range used {
-		if s.marksUsed[p] == nil {
-			s.marksUsed[p] = map[string]int{}
-		}
-		for k, n := range marks {
-			s.marksUsed[p][k] += n
-		}
-	}
-	for _, p := range s.pol.Packs() {
-		if !s.attributed[p] && p.Trademarks != nil && attributes(doc, p) {
-			s.attributed[p] = true
-		}
-	}
-	s.mu.Unlock()
-	if f.notice && topLevel {
-		s.mu.Lock()
-		s.docs = append(s.docs, doc)
-		s.mu.Unlock()
 	}
 }
 
 // read returns a file's contents, or reports TOS001 and returns false.
 func (s *scan) read(f file) ([]byte, bool) {
 	notScanned := func(format string, args ...any) ([]byte, bool) {
-		s.add(report.Finding{Rule: "TOS001", Pos: token.Position{Filename: f.abs},
+		s.add(report.Finding{Rule: "TOS001", Pos: token.Position{Filename: s.abs(f.rel)},
 			Message: "not scanned: " + fmt.Sprintf(format, args...)})
 		return nil, false
 	}
-	fh, err := os.Open(f.abs)
+	fh, err := os.Open(s.realPath(f.rel))
 	if err != nil {
 		return notScanned("cannot read file (%v)", unwrapPathErr(err))
 	}
@@ -371,9 +353,7 @@ func (s *scan) read(f file) ([]byte, bool) {
 		return notScanned("binary file (it holds NUL bytes)")
 	}
 	if !utf8.Valid(data) {
-		off := firstInvalid(data)
-		line := 1 + bytes.Count(data[:off], []byte("\n"))
-		col := off - bytes.LastIndexByte(data[:off], '\n')
+		line, col := lineCol(data, firstInvalid(data))
 		return notScanned("not valid UTF-8 (first bad byte at line %d, column %d); save it as UTF-8 to have it checked", line, col)
 	}
 	return data, true
@@ -416,17 +396,42 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
+// lineCol returns the line and byte column of offset off of data, lines
+// broken by LF, CRLF or a lone CR (as parseMarkdown reads them), columns
+// of the first line counted after a byte order mark.
+func lineCol(data []byte, off int) (line, col int) {
+	line, start := 1, 0
+	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		start = 3
+	}
+	for i := 0; i < off; i++ {
+		if c := data[i]; c == '\n' || c == '\r' && (i+1 >= len(data) || data[i+1] != '\n') {
+			line, start = line+1, i+1
+		}
+	}
+	return line, off - start + 1
+}
+
 // gitIgnored returns a predicate for the paths git ignores under root (a
-// slash path relative to root). Outside a git work tree, or without git,
-// nothing is ignored.
-func gitIgnored(root string) func(rel string, dir bool) bool {
+// slash path relative to root). Outside a git work tree nothing is
+// ignored; in one, when git cannot answer, nothing is ignored either and a
+// warning says so.
+func (s *scan) gitIgnored(root string) func(rel string, dir bool) bool {
 	none := func(string, bool) bool { return false }
-	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
+	if _, err := os.Lstat(filepath.Join(root, ".git")); err != nil {
 		return none
 	}
 	cmd := exec.Command("git", "-C", root, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
+		why := err.Error()
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			why, _, _ = strings.Cut(msg, "\n")
+		}
+		s.warnings = append(s.warnings, fmt.Sprintf(
+			"cannot ask git which files it ignores (git ls-files: %s): the document scan includes the files that .gitignore, .git/info/exclude and the global excludes file leave out", why))
 		return none
 	}
 	files, dirs := map[string]bool{}, []string{}

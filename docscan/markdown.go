@@ -2,15 +2,18 @@ package docscan
 
 import (
 	"bytes"
+	"context"
 	"go/token"
 	"regexp"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/toslint/toslint/internal/directive"
+	"github.com/toslint/toslint/internal/policy"
 )
 
 // markdown is the goldmark parser shared by every scan: GFM (tables,
@@ -22,9 +25,12 @@ var markdown = goldmark.New(goldmark.WithExtensions(
 
 // Document is a parsed Markdown file.
 type Document struct {
-	Name     string      // file name as findings carry it
-	Src      []byte      // file contents (front matter blanked out)
-	File     *token.File // maps byte offsets to lines and columns
+	Name string      // file name as findings carry it
+	Src  []byte      // file contents (front matter blanked out, lone CRs read as LFs)
+	File *token.File // maps byte offsets to lines and columns
+	// Root is the syntax tree of a document parsed in one piece. A large
+	// document is parsed in pieces (see pieceSize) and Root is then an
+	// empty document: use the fields below, which cover every piece.
 	Root     ast.Node
 	Links    []Link                      // link and image destinations, autolinks
 	Comments []directive.MarkdownComment // HTML comments, in order
@@ -36,6 +42,9 @@ type Document struct {
 	// texts and front-matter prose keys.
 	Runs        []*Run
 	FrontMatter *FrontMatter // nil when there is none
+
+	bom  int // length of a leading byte order mark (0 or 3)
+	work int // operations spent on the document, for FuzzWorkBudget
 }
 
 // Link is one link destination found in a document.
@@ -52,11 +61,11 @@ type Heading struct {
 	Offset int
 }
 
-// Position returns the position of a byte offset.
+// Position returns the position of a byte offset. Columns count bytes
+// from the start of the line; on the first line they start after a byte
+// order mark, as editors show it.
 func (d *Document) Position(off int) token.Position {
-	if off < 0 {
-		off = 0
-	}
+	off = max(off, d.bom)
 	if off > d.File.Size() {
 		off = d.File.Size()
 	}
@@ -64,25 +73,121 @@ func (d *Document) Position(off int) token.Position {
 }
 
 // ParseMarkdown parses src. fset receives a file for position mapping.
-// Front matter is blanked (every byte but newlines becomes a space) so that
-// offsets stay those of the file on disk.
+// Front matter is blanked (every byte but line breaks becomes a space) so
+// that offsets stay those of the file on disk. src is not modified.
 func ParseMarkdown(fset *token.FileSet, name string, src []byte) *Document {
 	return ParseMarkdownKeys(fset, name, src, DefaultProseKeys)
 }
 
 // ParseMarkdownKeys is ParseMarkdown with the front-matter keys whose
-// values are prose.
+// values are prose. It applies no limits (see Scan for those).
 func ParseMarkdownKeys(fset *token.FileSet, name string, src []byte, proseKeys []string) *Document {
-	orig := src
-	src = blankFrontMatter(src)
-	f := fset.AddFile(name, -1, len(src))
-	f.SetLinesForContent(src)
-	d := &Document{Name: name, Src: src, File: f}
-	d.Root = markdown.Parse(text.NewReader(src))
-	d.walk()
-	d.parseFrontMatter(orig, proseKeys)
-	d.buildRuns()
+	d, _ := parseMarkdown(context.Background(), fset, name, bytes.Clone(src), parseOptions{proseKeys: proseKeys, prose: true})
 	return d
+}
+
+// parseOptions tune parseMarkdown.
+type parseOptions struct {
+	proseKeys []string
+	prose     bool           // fill Document.Prose (the notice checks read it)
+	limits    *policy.Limits // check these before parsing; nil: none
+}
+
+// pieceSize is the size above which a document is parsed in pieces of
+// about this size, cut at blank lines before top-level blocks: goldmark's
+// tree takes about 9 times the size of the text, so a 50 MB page parsed
+// whole would take half a gigabyte before toslint looked at it.
+const pieceSize = 256 << 10
+
+// parseMarkdown parses src, which it may modify (lone CRs become LFs,
+// front matter is blanked: offsets do not change). Over a limit, it
+// returns a limitError and a document with no body; when ctx ends first,
+// ctx's error.
+func parseMarkdown(ctx context.Context, fset *token.FileSet, name string, src []byte, o parseOptions) (*Document, error) {
+	d := &Document{Name: name, Src: src, Root: ast.NewDocument()}
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		d.bom = 3
+	}
+	normalizeCR(src)
+	d.File = fset.AddFile(name, -1, len(src))
+	d.File.SetLines(lineStarts(src, d.bom))
+	d.work += len(src)
+	if start, body, end, ok := splitFrontMatter(src, d.bom); ok {
+		d.parseFrontMatter(src, start, body, end, o.proseKeys)
+		for i := start; i < end; i++ {
+			if src[i] != '\n' && src[i] != '\r' {
+				src[i] = ' '
+			}
+		}
+	}
+	if o.limits != nil {
+		d.work += len(src)
+		if err := checkLimits(src[d.bom:], *o.limits); err != nil {
+			return d, err
+		}
+	}
+	cuts := pieces(src, d.bom)
+	d.work += len(src)
+	var refs []parser.Reference
+	if len(cuts) > 2 {
+		refs = references(src)
+	}
+	for i := 0; i+1 < len(cuts); i++ {
+		if err := ctx.Err(); err != nil {
+			return d, err
+		}
+		r := text.NewReader(src[:cuts[i+1]])
+		r.SetPosition(-1, text.NewSegment(cuts[i], cuts[i]))
+		r.AdvanceLine()
+		pc := parser.NewContext()
+		for _, ref := range refs {
+			pc.AddReference(ref)
+		}
+		root := markdown.Parse(r, parser.WithContext(pc))
+		d.walk(root, o.prose)
+		d.buildRuns(root)
+		if len(cuts) == 2 {
+			d.Root = root
+		}
+	}
+	return d, nil
+}
+
+// lineStarts returns the offset of every line of src (after
+// normalizeCR), the first one at bom: columns of line 1 start after a byte
+// order mark, as editors show them. It is go/token's SetLinesForContent
+// with one allocation.
+func lineStarts(src []byte, bom int) []int {
+	if len(src) == 0 {
+		return nil
+	}
+	lines := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	lines[0] = min(bom, len(src)-1)
+	for i := bytes.IndexByte(src, '\n'); i >= 0 && i+1 < len(src); {
+		lines = append(lines, i+1)
+		j := bytes.IndexByte(src[i+1:], '\n')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return lines
+}
+
+// normalizeCR turns each CR that is not followed by LF into LF: goldmark
+// and go/token break lines at LF only, and old Mac files break them at CR.
+// Offsets do not change.
+func normalizeCR(src []byte) {
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 >= len(src) || src[i+1] != '\n' {
+			src[i] = '\n'
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			return
+		}
+		i += 1 + j
+	}
 }
 
 var (
@@ -90,11 +195,14 @@ var (
 	imgSrcRE  = regexp.MustCompile(`(?i)<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']`)
 )
 
-func (d *Document) walk() {
-	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+// walk collects the links, comments, headings and (with prose) the prose
+// of a parsed document or piece.
+func (d *Document) walk(root ast.Node, prose bool) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		d.work++
 		switch n := n.(type) {
 		case *ast.Link:
 			d.Links = append(d.Links, Link{URL: string(n.Destination), Offset: nodeOffset(n)})
@@ -120,11 +228,16 @@ func (d *Document) walk() {
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
-			d.Headings = append(d.Headings, Heading{Level: n.Level, Text: d.inlineText(n), Offset: nodeOffset(n)})
-			d.Prose = append(d.Prose, d.inlineText(n))
+			t := d.inlineText(n)
+			d.Headings = append(d.Headings, Heading{Level: n.Level, Text: t, Offset: nodeOffset(n)})
+			if prose {
+				d.Prose = append(d.Prose, t)
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
-			d.Prose = append(d.Prose, d.inlineText(n))
+			if prose {
+				d.Prose = append(d.Prose, d.inlineText(n))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -136,8 +249,14 @@ func (d *Document) comments(start, end int) {
 	if start < 0 || end > len(d.Src) || start >= end {
 		return
 	}
-	for _, m := range imgSrcRE.FindAllSubmatchIndex(d.Src[start:end], -1) {
-		d.Links = append(d.Links, Link{URL: string(d.Src[start+m[2] : start+m[3]]), Offset: start + m[0], Image: true})
+	d.work += end - start
+	if hasFold(d.Src[start:end], "<img") {
+		for _, m := range imgSrcRE.FindAllSubmatchIndex(d.Src[start:end], -1) {
+			d.Links = append(d.Links, Link{URL: string(d.Src[start+m[2] : start+m[3]]), Offset: start + m[0], Image: true})
+		}
+	}
+	if !bytes.Contains(d.Src[start:end], []byte("<!--")) {
+		return
 	}
 	for _, m := range commentRE.FindAllSubmatchIndex(d.Src[start:end], -1) {
 		open, close := d.Position(start+m[0]), d.Position(start+m[1]-1)
@@ -148,6 +267,22 @@ func (d *Document) comments(start, end int) {
 	}
 }
 
+// hasFold reports whether b contains lit (lowercase ASCII starting with
+// '<') in any letter case.
+func hasFold(b []byte, lit string) bool {
+	for i := bytes.IndexByte(b, '<'); i >= 0 && i+len(lit) <= len(b); {
+		if bytes.EqualFold(b[i:i+len(lit)], []byte(lit)) {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // inlineText joins the text under n, soft line breaks as spaces, code spans
 // and raw HTML left out.
 func (d *Document) inlineText(n ast.Node) string {
@@ -156,6 +291,7 @@ func (d *Document) inlineText(n ast.Node) string {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		d.work++
 		switch c := c.(type) {
 		case *ast.CodeSpan, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
@@ -193,40 +329,4 @@ func nodeOffset(n ast.Node) int {
 		}
 	}
 	return -1
-}
-
-// blankFrontMatter replaces a leading YAML front matter block ("---" lines)
-// with spaces, keeping newlines, so that offsets and lines are unchanged.
-func blankFrontMatter(src []byte) []byte {
-	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
-		return src
-	}
-	rest := src[3:]
-	end := -1
-	for off := 0; off < len(rest); {
-		nl := bytes.IndexByte(rest[off:], '\n')
-		if nl < 0 {
-			break
-		}
-		lineStart := off + nl + 1
-		line := rest[lineStart:]
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			line = line[:i]
-		}
-		if t := bytes.TrimRight(line, "\r \t"); bytes.Equal(t, []byte("---")) || bytes.Equal(t, []byte("...")) {
-			end = 3 + lineStart + len(line)
-			break
-		}
-		off = lineStart
-	}
-	if end < 0 {
-		return src
-	}
-	out := bytes.Clone(src)
-	for i := 0; i < end; i++ {
-		if out[i] != '\n' && out[i] != '\r' {
-			out[i] = ' '
-		}
-	}
-	return out
 }

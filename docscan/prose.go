@@ -3,8 +3,8 @@ package docscan
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -32,80 +32,157 @@ const (
 // where it is.
 type Run struct {
 	Text  string
-	offs  []int // offs[i]: source offset of Text[i]; offs[len(Text)]: end
+	segs  []seg // the offset map, one entry a stretch copied from the source
+	end   int   // source offset just past the run
 	Scope Scope
 	Level int    // heading level, for ScopeHeading
 	Key   string // front-matter key, for ScopeFrontMatter
 }
 
+// seg maps Text[at:] (up to the next seg) to the source bytes from src on:
+// the offset of Text[i] is src + i - at. An entity or a break that became
+// one character of Text is a seg of its own.
+type seg struct{ at, src int }
+
+// offset returns the source offset of Text[i] (i < len(Text)), or the end
+// of the run for i == len(Text).
+func (r *Run) offset(i int) int {
+	if i >= len(r.Text) || len(r.segs) == 0 {
+		return r.end
+	}
+	k := sort.Search(len(r.segs), func(k int) bool { return r.segs[k].at > i }) - 1
+	return r.segs[k].src + i - r.segs[k].at
+}
+
+// Start returns the source offset of the run's first byte.
+func (r *Run) Start() int { return r.offset(0) }
+
+// End returns the source offset just past the run.
+func (r *Run) End() int { return r.end }
+
 // Span returns the source offsets of Text[i:j].
 func (r *Run) Span(i, j int) (start, end int) {
 	if j > i && j <= len(r.Text) {
-		return r.offs[i], r.offs[j-1] + 1
+		return r.offset(i), r.offset(j-1) + 1
 	}
-	return r.offs[i], r.offs[i]
+	return r.offset(i), r.offset(i)
 }
 
-// runBuilder accumulates one run.
+// runBuilder accumulates one run. Building costs one append per stretch
+// of source text, not per byte, and the text is written once: it is on
+// the path of every document.
 type runBuilder struct {
-	b    bytes.Buffer
-	offs []int
+	b    strings.Builder
+	last byte // the last byte written
+	segs []seg
 }
 
+// grow makes room for about n bytes of text from lines source lines.
+func (rb *runBuilder) grow(n, lines int) {
+	rb.b.Grow(n)
+	rb.segs = make([]seg, 0, lines+2)
+}
+
+// add appends text that stands at source offset start (len(text) bytes
+// from there on).
 func (rb *runBuilder) add(text []byte, start int) {
-	rb.b.Write(text)
-	for i := range text {
-		rb.offs = append(rb.offs, start+i)
+	if len(text) == 0 {
+		return
 	}
+	if n := len(rb.segs); n == 0 || rb.segs[n-1].src+rb.b.Len()-rb.segs[n-1].at != start {
+		rb.segs = append(rb.segs, seg{at: rb.b.Len(), src: start})
+	}
+	rb.b.Write(text)
+	rb.last = text[len(text)-1]
+}
+
+// char appends one character that stands for the source bytes at start
+// (an entity, a non-breaking space, a line break).
+func (rb *runBuilder) char(c byte, start int) {
+	rb.segs = append(rb.segs, seg{at: rb.b.Len(), src: start})
+	rb.b.WriteByte(c)
+	rb.last = c
 }
 
 // space adds one separating space (never two in a row).
 func (rb *runBuilder) space(at int) {
-	if n := rb.b.Len(); n > 0 && rb.b.Bytes()[n-1] != ' ' {
-		rb.b.WriteByte(' ')
-		rb.offs = append(rb.offs, at)
+	if rb.b.Len() > 0 && rb.last != ' ' {
+		rb.char(' ', at)
 	}
+}
+
+func (rb *runBuilder) empty() bool { return rb.b.Len() == 0 }
+
+// lastOffset is the source offset of the last byte added.
+func (rb *runBuilder) lastOffset() int {
+	s := rb.segs[len(rb.segs)-1]
+	return s.src + rb.b.Len() - 1 - s.at
 }
 
 func (rb *runBuilder) run(scope Scope, end int) *Run {
-	text := rb.b.String()
-	offs := append(rb.offs, end)
-	return &Run{Text: text, offs: offs, Scope: scope}
+	return &Run{Text: rb.b.String(), segs: rb.segs, end: end, Scope: scope}
 }
 
-// entities maps the entities that matter for prose to their text.
-var entities = regexp.MustCompile(`&(?:nbsp|#160|#xA0|#xa0|amp|#38);`)
+// entities are the character references that matter for prose, and the
+// character each stands for.
+var entities = []struct {
+	ref string
+	ch  byte
+}{
+	{"&nbsp;", ' '}, {"&#160;", ' '}, {"&#xA0;", ' '}, {"&#xa0;", ' '},
+	{"&amp;", '&'}, {"&#38;", '&'},
+}
 
-// addText adds raw source text, normalising NBSP and entities to the
-// characters they stand for.
+// addText adds raw source text, normalising NBSP and the entities above
+// to the characters they stand for. It looks at each byte once: a line of
+// 100,000 '&' costs what any line of that length does.
 func (rb *runBuilder) addText(src []byte, start int) {
+	if bytes.IndexByte(src, '&') < 0 && bytes.IndexByte(src, 0xC2) < 0 {
+		rb.add(src, start) // most text: two vectorised scans
+		return
+	}
+	from := 0 // src[from:i] is plain text not yet added
 	for i := 0; i < len(src); {
-		if src[i] == '&' {
-			if loc := entities.FindIndex(src[i:]); loc != nil && loc[0] == 0 {
-				ent := string(src[i : i+loc[1]])
-				ch := " "
-				if strings.Contains(ent, "amp") || ent == "&#38;" {
-					ch = "&"
-				}
-				rb.add([]byte(ch), start+i)
-				i += loc[1]
+		switch c := src[i]; {
+		case c == '&':
+			n, ch := entityAt(src[i:])
+			if n == 0 {
+				i++
 				continue
 			}
+			rb.add(src[from:i], start+from)
+			rb.char(ch, start+i)
+			i += n
+			from = i
+		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0xA0: // U+00A0
+			rb.add(src[from:i], start+from)
+			rb.char(' ', start+i)
+			i += 2
+			from = i
+		default:
+			i++
 		}
-		r, n := utf8.DecodeRune(src[i:])
-		if r == '\u00a0' {
-			rb.add([]byte(" "), start+i)
-		} else {
-			rb.add(src[i:i+n], start+i)
-		}
-		i += n
 	}
+	rb.add(src[from:], start+from)
 }
 
-// buildRuns collects the prose runs of a parsed document.
-func (d *Document) buildRuns() {
+// entityAt returns the length of the entity at the start of b and the
+// character it stands for, or 0. It reads at most 6 bytes.
+func entityAt(b []byte) (int, byte) {
+	for _, e := range entities {
+		if len(b) >= len(e.ref) && string(b[:len(e.ref)]) == e.ref {
+			return len(e.ref), e.ch
+		}
+	}
+	return 0, 0
+}
+
+// buildRuns collects the prose runs of a parsed document (or of one piece
+// of it: see parseMarkdown).
+func (d *Document) buildRuns(root ast.Node) {
 	var walk func(n ast.Node, scope Scope)
 	walk = func(n ast.Node, scope Scope) {
+		d.work++
 		switch n := n.(type) {
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.ThematicBreak:
 			return
@@ -134,16 +211,20 @@ func (d *Document) buildRuns() {
 			walk(c, scope)
 		}
 	}
-	walk(d.Root, 0)
+	walk(root, 0)
 }
 
 // inlineRun joins the inline content of block n into one run; image alt
 // texts become runs of their own.
 func (d *Document) inlineRun(n ast.Node, scope Scope, level int) {
 	var rb runBuilder
+	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+		rb.grow(lines.At(lines.Len()-1).Stop-lines.At(0).Start, lines.Len())
+	}
 	// Link text joins the block's run; link destinations never do.
 	var visit func(c ast.Node)
 	visit = func(c ast.Node) {
+		d.work++
 		switch c := c.(type) {
 		case *ast.Text:
 			seg := c.Segment
@@ -171,7 +252,7 @@ func (d *Document) inlineRun(n ast.Node, scope Scope, level int) {
 					d.addSegment(&alt, t.Segment.Start, t.Segment.Stop)
 				}
 			}
-			if alt.b.Len() > 0 {
+			if !alt.empty() {
 				d.Runs = append(d.Runs, alt.run(scope|ScopeAlt, nodeOffset(c)))
 			}
 			rb.space(max(nodeOffset(c), 0))
@@ -184,14 +265,10 @@ func (d *Document) inlineRun(n ast.Node, scope Scope, level int) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		visit(c)
 	}
-	if rb.b.Len() == 0 {
+	if rb.empty() {
 		return
 	}
-	end := len(d.Src)
-	if len(rb.offs) > 0 {
-		end = rb.offs[len(rb.offs)-1] + 1
-	}
-	r := rb.run(scope, end)
+	r := rb.run(scope, rb.lastOffset()+1)
 	r.Level = level
 	d.Runs = append(d.Runs, r)
 }
@@ -200,6 +277,7 @@ func (d *Document) addSegment(rb *runBuilder, start, stop int) {
 	if start < 0 || stop > len(d.Src) || start >= stop {
 		return
 	}
+	d.work += stop - start
 	rb.addText(d.Src[start:stop], start)
 }
 
@@ -220,6 +298,7 @@ func (d *Document) altRunsIn(start, stop int) {
 	if start < 0 || stop > len(d.Src) || start >= stop {
 		return
 	}
+	d.work += stop - start
 	for _, m := range altAttr.FindAllSubmatchIndex(d.Src[start:stop], -1) {
 		vs, ve := m[6], m[7]
 		if vs < 0 {
@@ -227,7 +306,7 @@ func (d *Document) altRunsIn(start, stop int) {
 		}
 		var rb runBuilder
 		rb.addText(d.Src[start+vs:start+ve], start+vs)
-		if rb.b.Len() > 0 {
+		if !rb.empty() {
 			d.Runs = append(d.Runs, rb.run(ScopeAlt, start+ve))
 		}
 	}

@@ -97,7 +97,7 @@ func reuseSignal(d *Document, p *policy.Pack) string {
 		}
 		for _, l := range d.Links {
 			for _, h := range rs.SourceHosts {
-				if strings.Contains(strings.ToLower(l.URL), "://"+h) && l.Offset >= r.offs[0] && l.Offset <= r.offs[len(r.offs)-1] {
+				if strings.Contains(strings.ToLower(l.URL), "://"+h) && l.Offset >= r.Start() && l.Offset <= r.End() {
 					return "a link to " + h
 				}
 			}

@@ -549,7 +549,7 @@ func (s *scan) checkLogos(d *Document) {
 // altAt returns the alt text of the image at offset, if a run holds it.
 func (d *Document) altAt(off int) string {
 	for _, r := range d.Runs {
-		if r.Scope&ScopeAlt != 0 && len(r.offs) > 0 && r.offs[0] >= off && r.offs[0] < off+len(r.Text)+8 {
+		if r.Scope&ScopeAlt != 0 && r.Start() >= off && r.Start() < off+len(r.Text)+8 {
 			return r.Text
 		}
 	}

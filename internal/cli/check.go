@@ -169,11 +169,16 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		}
 	}
 	root := repoRoot(dirs[0])
+	var docs *docscan.Result
 	if cf.only != "go" {
 		res, err := docscan.Scan(ctx, pol, docscan.Options{Root: root, Jobs: cf.jobs, Directives: set, Files: fileArgs(wd, patterns)})
 		if err != nil {
 			return 0, err
 		}
+		for _, w := range res.Warnings {
+			fmt.Fprintf(stderr, "toslint: warning: %s\n", w)
+		}
+		docs = res
 		findings = append(findings, res.Findings...)
 		ran[rule.EngineDocs] = true
 	}
@@ -236,6 +241,14 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		if err := writeAtomicNew(file, b.Bytes()); err != nil {
 			return 0, fmt.Errorf("writing %s: %w", a.file, err)
 		}
+	}
+	if docs != nil && docs.Incomplete {
+		fmt.Fprintf(stderr, "toslint: interrupted: the document scan is incomplete (%d files scanned); the findings above are those of the files scanned whole\n", docs.Scanned)
+		return ExitError, nil
+	}
+	if docs != nil && docs.InternalErrors > 0 {
+		fmt.Fprintf(stderr, "toslint: toslint failed on %d files (reported as TOS001 with where it failed); the rest was checked\n", docs.InternalErrors)
+		return ExitError, nil
 	}
 	if report.Count(findings, failOn) > 0 {
 		return ExitFindings, nil

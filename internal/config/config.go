@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -37,6 +38,13 @@ type File struct {
 	Wrappers         []policy.Wrapper `yaml:"wrappers" json:"wrappers,omitempty"`
 	MaxFileSize      int64            `yaml:"max_file_size" json:"max_file_size,omitempty"`
 	ProseKeys        []string         `yaml:"front_matter_prose_keys" json:"front_matter_prose_keys,omitempty"`
+	// Per-document limits of the document scanner (policy.Limits); nil
+	// keeps the default.
+	MaxNestingDepth         *int `yaml:"max_nesting_depth" json:"max_nesting_depth,omitempty"`
+	MaxFootnotes            *int `yaml:"max_footnotes" json:"max_footnotes,omitempty"`
+	MaxBracketsPerParagraph *int `yaml:"max_brackets_per_paragraph" json:"max_brackets_per_paragraph,omitempty"`
+	MaxEmphasisPerParagraph *int `yaml:"max_emphasis_per_paragraph" json:"max_emphasis_per_paragraph,omitempty"`
+	DocumentTimeout         *int `yaml:"document_timeout" json:"document_timeout,omitempty"` // seconds
 }
 
 // PackRef names a pack: an embedded one by name, or a file by path
@@ -211,8 +219,36 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 	if f.MaxFileSize < 0 {
 		return nil, doc.Errorf("max_file_size", "max_file_size must be positive (bytes)")
 	}
+	for _, l := range []struct {
+		key  string
+		v    *int
+		dst  *int
+		unit string
+	}{
+		{"max_nesting_depth", f.MaxNestingDepth, &o.Limits.NestingDepth, "levels"},
+		{"max_footnotes", f.MaxFootnotes, &o.Limits.Footnotes, "footnote references and definitions"},
+		{"max_brackets_per_paragraph", f.MaxBracketsPerParagraph, &o.Limits.Brackets, "'[' characters"},
+		{"max_emphasis_per_paragraph", f.MaxEmphasisPerParagraph, &o.Limits.Emphasis, "runs of '*', '_' or '~'"},
+		{"document_timeout", f.DocumentTimeout, nil, "seconds"},
+	} {
+		if l.v == nil {
+			continue
+		}
+		if *l.v < 1 || *l.v > maxLimit {
+			return nil, doc.Errorf(l.key, "%s must be a whole number from 1 to %d (%s)", l.key, maxLimit, l.unit)
+		}
+		if l.dst != nil {
+			*l.dst = *l.v
+		} else {
+			o.Limits.DocumentTimeout = time.Duration(*l.v) * time.Second
+		}
+	}
 	return policy.New(o), nil
 }
+
+// maxLimit bounds the per-document limits: past it a limit protects
+// nothing.
+const maxLimit = 1 << 30
 
 func hasAPI(packs []*policy.Pack, name string) bool {
 	for _, p := range packs {

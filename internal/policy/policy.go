@@ -1,8 +1,10 @@
 package policy
 
 import (
+	"cmp"
 	"path"
 	"slices"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -12,6 +14,23 @@ import (
 // DefaultMaxFileSize is the size above which a file is reported (TOS001)
 // instead of scanned.
 const DefaultMaxFileSize = 10 << 20
+
+// Limits bound the work the document scanner spends on one document: a
+// document past one is reported (TOS001) instead of scanned, and the run
+// goes on. The shapes they measure are the ones that make the Markdown
+// parser super-linear. Zero fields take DefaultLimits.
+type Limits struct {
+	NestingDepth    int           // max_nesting_depth: block quotes and lists inside each other
+	Footnotes       int           // max_footnotes: footnote references and definitions ([^label])
+	Brackets        int           // max_brackets_per_paragraph: '[' in one paragraph or table row
+	Emphasis        int           // max_emphasis_per_paragraph: runs of '*', '_' or '~' in one paragraph
+	DocumentTimeout time.Duration // document_timeout: the watchdog for one document
+}
+
+// DefaultLimits are generous: real documentation stays far below them
+// (MicrosoftDocs/PowerShell-Docs, 3,112 pages: nesting 3, no footnotes,
+// 446 '[' and 683 emphasis runs in its largest paragraph).
+var DefaultLimits = Limits{NestingDepth: 100, Footnotes: 5000, Brackets: 10000, Emphasis: 10000, DocumentTimeout: 20 * time.Second}
 
 // Holder is one of the project's own copyright holders.
 type Holder struct {
@@ -43,6 +62,7 @@ type Options struct {
 	Wrappers       []Wrapper
 	MaxFileSize    int64
 	ProseKeys      []string // front-matter keys whose values are prose (nil: the defaults)
+	Limits         Limits   // per-document limits of the document scanner
 	Root           string   // directory that relative patterns are taken from
 	ConfigFile     string   // the config file used, if any
 }
@@ -69,6 +89,12 @@ func New(o Options) *Policy {
 	if p.opts.MaxFileSize <= 0 {
 		p.opts.MaxFileSize = DefaultMaxFileSize
 	}
+	l, d := &p.opts.Limits, DefaultLimits
+	l.NestingDepth = cmp.Or(l.NestingDepth, d.NestingDepth)
+	l.Footnotes = cmp.Or(l.Footnotes, d.Footnotes)
+	l.Brackets = cmp.Or(l.Brackets, d.Brackets)
+	l.Emphasis = cmp.Or(l.Emphasis, d.Emphasis)
+	l.DocumentTimeout = cmp.Or(l.DocumentTimeout, d.DocumentTimeout)
 	for _, r := range rule.All() {
 		s := RuleSetting{Enabled: r.Default, Severity: r.Severity}
 		if o, ok := o.Rules[r.ID]; ok {
@@ -124,6 +150,9 @@ func (p *Policy) Wrappers() []Wrapper { return p.opts.Wrappers }
 
 // MaxFileSize is the largest file docscan reads.
 func (p *Policy) MaxFileSize() int64 { return p.opts.MaxFileSize }
+
+// Limits are the document scanner's per-document limits.
+func (p *Policy) Limits() Limits { return p.opts.Limits }
 
 // ProseKeys are the front-matter keys whose values docscan lints; nil
 // means its defaults (title, description, summary, keywords).

@@ -262,36 +262,70 @@ func mdCell(s string) string {
 // paths taken from root, caching each file.
 func NewLineSource(root string) LineSource { return &diskLines{root: root} }
 
-// diskLines reads source lines from files relative to a root, caching each
-// file. It is the default LineSource.
+// diskLines reads source lines from files relative to a root, keeping the
+// lines of the last few files read: findings come sorted by file, so a few
+// files at a time (a finding's and its related locations') serve them all
+// and memory stays flat in the number of files. Lines break at LF, CRLF
+// or a lone CR, and a byte order mark is not part of line 1, as for the
+// document scanner's positions. It is the default LineSource.
 type diskLines struct {
-	root  string
-	mu    sync.Mutex
-	files map[string][]string
+	root   string
+	mu     sync.Mutex
+	recent []cachedFile // most recently used first
 }
+
+type cachedFile struct {
+	name  string
+	lines []string
+}
+
+// cachedFiles is how many files diskLines keeps.
+const cachedFiles = 8
 
 func (d *diskLines) Line(file string, n int) (string, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	lines, ok := d.files[file]
-	if !ok {
+	i := slices.IndexFunc(d.recent, func(c cachedFile) bool { return c.name == file })
+	if i < 0 {
+		c := cachedFile{name: file}
 		p := filepath.FromSlash(file)
 		if !filepath.IsAbs(p) && d.root != "" {
 			p = filepath.Join(d.root, p)
 		}
 		data, err := os.ReadFile(p)
 		if err == nil && len(data) <= 64<<20 {
-			lines = strings.Split(string(data), "\n")
+			c.lines = splitLines(strings.TrimPrefix(string(data), "\uFEFF"))
 		}
-		if d.files == nil {
-			d.files = map[string][]string{}
+		if len(d.recent) == cachedFiles {
+			d.recent = d.recent[:cachedFiles-1]
 		}
-		d.files[file] = lines
+		d.recent = append(d.recent, cachedFile{})
+		i = len(d.recent) - 1
+		d.recent[i] = c
 	}
-	if n < 1 || n > len(lines) {
+	c := d.recent[i]
+	copy(d.recent[1:i+1], d.recent[:i])
+	d.recent[0] = c
+	if n < 1 || n > len(c.lines) {
 		return "", false
 	}
-	return strings.TrimSuffix(lines[n-1], "\r"), true
+	return c.lines[n-1], true
+}
+
+// splitLines splits text at LF, CRLF and lone CR.
+func splitLines(text string) []string {
+	var lines []string
+	for {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			return append(lines, text)
+		}
+		lines = append(lines, text[:i])
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		text = text[i+1:]
+	}
 }
 
 // utf16Column converts a 1-based byte column in line to a 1-based UTF-16
