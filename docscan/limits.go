@@ -144,7 +144,7 @@ func (p *prescan) scanLine(line []byte) {
 	if n := bytes.Count(content, []byte("[^")); n > 0 {
 		p.footnotes += n
 		if p.footnotes > p.lim.Footnotes {
-			p.fail(p.footnotes, p.lim.Footnotes, "footnote references and definitions", fmt.Sprintf("up to line %d", p.line), p.line, "max_footnotes")
+			p.fail(p.footnotes, p.lim.Footnotes, "footnote references and definitions", fmt.Sprintf("by line %d", p.line), p.line, "max_footnotes")
 			return
 		}
 	}

@@ -91,13 +91,22 @@ type parseOptions struct {
 	proseKeys []string
 	prose     bool           // fill Document.Prose (the notice checks read it)
 	limits    *policy.Limits // check these before parsing; nil: none
+	// piece, when set, is called with the document, or with each piece of
+	// a document parsed in pieces (a Document of its own with that
+	// piece's runs, links, comments and headings). The runs of the pieces
+	// between the first and the last are then dropped once piece returns,
+	// so that memory stays within a few times the size of the file; the
+	// document keeps the rest.
+	piece func(*Document)
 }
 
-// pieceSize is the size above which a document is parsed in pieces of
-// about this size, cut at blank lines before top-level blocks: goldmark's
-// tree takes about 9 times the size of the text, so a 50 MB page parsed
-// whole would take half a gigabyte before toslint looked at it.
-const pieceSize = 256 << 10
+// pieceSize: a document of twice this size or more is parsed in pieces of
+// about this size, cut at blank lines before top-level blocks (see
+// pieces). goldmark's tree takes 9 times the size of real docs, and 40
+// times that of pages dense in tables and lists, so a 50 MB page parsed
+// whole would take half a gigabyte or more before toslint looked at it.
+// No page of MicrosoftDocs/PowerShell-Docs is that large.
+var pieceSize = 64 << 10 // a variable for tests
 
 // parseMarkdown parses src, which it may modify (lone CRs become LFs,
 // front matter is blanked: offsets do not change). Over a limit, it
@@ -144,10 +153,34 @@ func parseMarkdown(ctx context.Context, fset *token.FileSet, name string, src []
 			pc.AddReference(ref)
 		}
 		root := markdown.Parse(r, parser.WithContext(pc))
-		d.walk(root, o.prose)
-		d.buildRuns(root)
-		if len(cuts) == 2 {
+		p := d
+		if len(cuts) > 2 {
+			// A piece of its own, sharing the document's source and
+			// positions; the front matter's runs go with the first.
+			p = &Document{Name: d.Name, Src: d.Src, File: d.File, Root: root, FrontMatter: d.FrontMatter, bom: d.bom}
+			if i == 0 {
+				p.Runs = d.Runs
+			}
+		} else {
 			d.Root = root
+		}
+		p.walk(root, o.prose)
+		p.buildRuns(root)
+		if o.piece != nil {
+			o.piece(p)
+		}
+		if p != d {
+			d.work += p.work
+			d.Links = append(d.Links, p.Links...)
+			d.Comments = append(d.Comments, p.Comments...)
+			d.Headings = append(d.Headings, p.Headings...)
+			d.Prose = append(d.Prose, p.Prose...)
+			switch {
+			case i == 0:
+				d.Runs = p.Runs // the front matter's and the first piece's
+			case o.piece == nil || i+2 == len(cuts):
+				d.Runs = append(d.Runs, p.Runs...) // every run, or the last piece's
+			}
 		}
 	}
 	return d, nil

@@ -62,6 +62,14 @@ feed:
 	return ctx.Err() != nil
 }
 
+// docTimeout is the watchdog's budget for a document of size bytes: the
+// configured timeout, once per started MB (a 50 MB page gets 50 times
+// it). The shapes that stall the parser are small: what the watchdog is
+// for stays caught, and a large page on a busy machine is not.
+func docTimeout(per time.Duration, size int) time.Duration {
+	return per * time.Duration(max(1, (size+(1<<20)-1)>>20))
+}
+
 // checked is what checking one document yields besides its findings.
 type checked struct {
 	doc      *Document
@@ -108,13 +116,15 @@ func (s *scan) readOne(ctx context.Context, f file) {
 		}()
 		result <- s.checkDocument(dctx, name, f, data)
 	}()
-	timer := time.NewTimer(s.limits.DocumentTimeout)
+	timeout := docTimeout(s.limits.DocumentTimeout, len(data))
+	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	var c checked
 	select {
 	case c = <-result:
 	case <-timer.C:
-		s.abandon(name, fmt.Sprintf("not scanned: took longer than %s (raise document_timeout in .toslint.yml, in seconds, to give it more time)", s.limits.DocumentTimeout), 0, false)
+		s.abandon(name, fmt.Sprintf("not scanned: took longer than %s (raise document_timeout in .toslint.yml, %d seconds for a document or each MB of it, to give it more time)",
+			timeout, int(s.limits.DocumentTimeout.Seconds())), 0, false)
 		return
 	case <-ctx.Done():
 		s.abandon(name, "", 0, false)
@@ -167,45 +177,51 @@ func (s *scan) checkDocument(ctx context.Context, name string, f file, data []by
 		keys = DefaultProseKeys
 	}
 	topLevel := !strings.Contains(f.rel, "/")
-	// One file set a document: memory stays flat.
-	doc, err := parseMarkdown(ctx, token.NewFileSet(), name, data, parseOptions{proseKeys: keys, prose: f.notice && topLevel, limits: &s.limits})
-	if le, ok := err.(*limitError); ok {
-		return checked{limit: le}
-	}
-	if err != nil || ctx.Err() != nil {
-		return checked{}
-	}
-	c := checked{doc: doc, used: map[*policy.Pack]map[string]int{}}
-	if fm := doc.FrontMatter; fm != nil && fm.Err != "" {
-		s.add(report.Finding{Rule: "TOS002", Pos: doc.Position(fm.ErrOffset),
-			Message: "front matter is not valid YAML (" + fm.Err + "); its keys were not read, the body was scanned"})
-	}
-	if s.trademarkRules {
-		s.checkTrademarks(doc, c.used)
-	}
-	if ctx.Err() != nil {
-		return checked{}
-	}
-	if s.pol.Enabled("TOS309") {
-		s.checkReusePage(doc, f.rel)
-	}
-	if decl, ok := declaredLicense(doc); ok {
-		c.declared = &decl
-	}
+	c := checked{used: map[*policy.Pack]map[string]int{}}
+	var todo []*policy.Pack // packs whose attribution statement no document has shown yet
 	if s.pol.Enabled("TOS405") {
 		s.mu.Lock()
-		var todo []*policy.Pack
 		for _, p := range s.pol.Packs() {
 			if !s.attributed[p] && p.Trademarks != nil {
 				todo = append(todo, p)
 			}
 		}
 		s.mu.Unlock()
-		for _, p := range todo {
-			if attributes(doc, p) {
-				c.attrib = append(c.attrib, p)
+	}
+	// The rules that read runs see the document, or each piece of a large
+	// one (see parseOptions.piece).
+	piece := func(p *Document) {
+		if s.trademarkRules && ctx.Err() == nil {
+			s.checkTrademarks(p, c.used)
+		}
+		for i := 0; i < len(todo); i++ {
+			if attributes(p, todo[i]) {
+				c.attrib = append(c.attrib, todo[i])
+				todo = slices.Delete(todo, i, i+1)
+				i--
 			}
 		}
+	}
+	// One file set a document: memory stays flat.
+	doc, err := parseMarkdown(ctx, token.NewFileSet(), name, data, parseOptions{proseKeys: keys, prose: f.notice && topLevel, limits: &s.limits, piece: piece})
+	if le, ok := err.(*limitError); ok {
+		return checked{limit: le}
+	}
+	if err != nil || ctx.Err() != nil {
+		return checked{}
+	}
+	c.doc = doc
+	if fm := doc.FrontMatter; fm != nil && fm.Err != "" {
+		s.add(report.Finding{Rule: "TOS002", Pos: doc.Position(fm.ErrOffset),
+			Message: "front matter is not valid YAML (" + fm.Err + "); its keys were not read, the body was scanned"})
+	}
+	if s.pol.Enabled("TOS309") {
+		// A page parsed in pieces is judged on its front matter, links and
+		// the text of its first piece.
+		s.checkReusePage(doc, f.rel)
+	}
+	if decl, ok := declaredLicense(doc); ok {
+		c.declared = &decl
 	}
 	return c
 }
