@@ -43,8 +43,9 @@ type Document struct {
 	Runs        []*Run
 	FrontMatter *FrontMatter // nil when there is none
 
-	bom  int // length of a leading byte order mark (0 or 3)
-	work int // operations spent on the document, for FuzzWorkBudget
+	bom   int    // length of a leading byte order mark (0 or 3)
+	work  int    // operations spent on the document, for FuzzWorkBudget
+	arena *arena // where its runs are built
 }
 
 // Link is one link destination found in a document.

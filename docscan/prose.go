@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"sort"
-	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -69,18 +69,40 @@ func (r *Run) Span(i, j int) (start, end int) {
 }
 
 // runBuilder accumulates one run. Building costs one append per stretch
-// of source text, not per byte, and the text is written once: it is on
-// the path of every document.
+// of source text, not per byte, and the text is written once, into the
+// document's arena when it has one: this is on the path of every
+// document.
 type runBuilder struct {
-	b    strings.Builder
-	last byte // the last byte written
-	segs []seg
+	a         *arena // nil: buffers of its own
+	b         []byte // the text so far (a view of the arena's, with one)
+	segs      []seg
+	last      byte // the last byte written
+	textStart int  // where b starts in a.text
+	segStart  int  // where segs start in a.segs
 }
 
-// grow makes room for about n bytes of text from lines source lines.
-func (rb *runBuilder) grow(n, lines int) {
-	rb.b.Grow(n)
-	rb.segs = make([]seg, 0, lines+2)
+// arena holds the text, offset maps and structs of a document's runs, a
+// few allocations for all of them instead of three a run. Bytes and segs
+// already handed out are never written again: a full chunk is replaced by
+// a new one, so the strings made from it stay immutable.
+type arena struct {
+	text []byte
+	segs []seg
+	runs []Run
+}
+
+// newArena sizes an arena for about n bytes of Markdown: its text is
+// rarely more than half of it, a stretch of it averages some 60 bytes and
+// a run some 250 (MicrosoftDocs/PowerShell-Docs).
+func newArena(n int) *arena {
+	return &arena{text: make([]byte, 0, n/2+64), segs: make([]seg, 0, n/64+8), runs: make([]Run, 0, n/256+4)}
+}
+
+// builder starts a run in the arena. Only one arena builder may be open
+// at a time (nested runs, such as an image's alt text inside a
+// paragraph, use buffers of their own).
+func (a *arena) builder() runBuilder {
+	return runBuilder{a: a, textStart: len(a.text), segStart: len(a.segs)}
 }
 
 // add appends text that stands at source offset start (len(text) bytes
@@ -89,38 +111,81 @@ func (rb *runBuilder) add(text []byte, start int) {
 	if len(text) == 0 {
 		return
 	}
-	if n := len(rb.segs); n == 0 || rb.segs[n-1].src+rb.b.Len()-rb.segs[n-1].at != start {
-		rb.segs = append(rb.segs, seg{at: rb.b.Len(), src: start})
+	if n := len(rb.segs); n == 0 || rb.segs[n-1].src+len(rb.b)-rb.segs[n-1].at != start {
+		rb.appendSeg(seg{at: len(rb.b), src: start})
 	}
-	rb.b.Write(text)
+	rb.appendText(text...)
 	rb.last = text[len(text)-1]
 }
 
 // char appends one character that stands for the source bytes at start
 // (an entity, a non-breaking space, a line break).
 func (rb *runBuilder) char(c byte, start int) {
-	rb.segs = append(rb.segs, seg{at: rb.b.Len(), src: start})
-	rb.b.WriteByte(c)
+	rb.appendSeg(seg{at: len(rb.b), src: start})
+	rb.appendText(c)
 	rb.last = c
+}
+
+func (rb *runBuilder) appendText(b ...byte) {
+	if a := rb.a; a != nil {
+		if len(a.text)+len(b) > cap(a.text) {
+			// A new chunk; the run so far moves with it.
+			chunk := make([]byte, 0, max(2*cap(a.text), 2*(len(rb.b)+len(b))))
+			chunk = append(chunk, rb.b...)
+			a.text, rb.textStart = chunk, 0
+		}
+		a.text = append(a.text, b...)
+		rb.b = a.text[rb.textStart:]
+		return
+	}
+	rb.b = append(rb.b, b...)
+}
+
+func (rb *runBuilder) appendSeg(s seg) {
+	if a := rb.a; a != nil {
+		if len(a.segs) == cap(a.segs) {
+			chunk := make([]seg, 0, max(2*cap(a.segs), 2*(len(rb.segs)+1)))
+			chunk = append(chunk, rb.segs...)
+			a.segs, rb.segStart = chunk, 0
+		}
+		a.segs = append(a.segs, s)
+		rb.segs = a.segs[rb.segStart:]
+		return
+	}
+	rb.segs = append(rb.segs, s)
 }
 
 // space adds one separating space (never two in a row).
 func (rb *runBuilder) space(at int) {
-	if rb.b.Len() > 0 && rb.last != ' ' {
+	if len(rb.b) > 0 && rb.last != ' ' {
 		rb.char(' ', at)
 	}
 }
 
-func (rb *runBuilder) empty() bool { return rb.b.Len() == 0 }
+func (rb *runBuilder) empty() bool { return len(rb.b) == 0 }
 
 // lastOffset is the source offset of the last byte added.
 func (rb *runBuilder) lastOffset() int {
 	s := rb.segs[len(rb.segs)-1]
-	return s.src + rb.b.Len() - 1 - s.at
+	return s.src + len(rb.b) - 1 - s.at
 }
 
+// run ends the builder and returns its run.
 func (rb *runBuilder) run(scope Scope, end int) *Run {
-	return &Run{Text: rb.b.String(), segs: rb.segs, end: end, Scope: scope}
+	var r *Run
+	if a := rb.a; a != nil {
+		if len(a.runs) == cap(a.runs) {
+			a.runs = make([]Run, 0, 2*cap(a.runs)+4)
+		}
+		a.runs = a.runs[:len(a.runs)+1]
+		r = &a.runs[len(a.runs)-1]
+	} else {
+		r = new(Run)
+	}
+	// The text is never written again (see arena), so a string may view
+	// it, as strings.Builder does.
+	*r = Run{Text: unsafe.String(unsafe.SliceData(rb.b), len(rb.b)), segs: rb.segs[:len(rb.segs):len(rb.segs)], end: end, Scope: scope}
+	return r
 }
 
 // entities are the character references that matter for prose, and the
@@ -217,10 +282,10 @@ func (d *Document) buildRuns(root ast.Node) {
 // inlineRun joins the inline content of block n into one run; image alt
 // texts become runs of their own.
 func (d *Document) inlineRun(n ast.Node, scope Scope, level int) {
-	var rb runBuilder
-	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
-		rb.grow(lines.At(lines.Len()-1).Stop-lines.At(0).Start, lines.Len())
+	if d.arena == nil {
+		d.arena = newArena(len(d.Src))
 	}
+	rb := d.arena.builder()
 	// Link text joins the block's run; link destinations never do.
 	var visit func(c ast.Node)
 	visit = func(c ast.Node) {

@@ -43,7 +43,8 @@ type matcher struct {
 	// matchers there: Go's regexp has no DFA, and one alternation of every
 	// mark run over every paragraph dominated the scan (profiled).
 	byAnchor map[[2]byte]*anchored
-	owners   []string // lowercase owner and trade names, to prefilter claims
+	anchors  *anchorTable // byAnchor as an array, for find's inner loop
+	owners   []string     // lowercase owner and trade names, to prefilter claims
 	// distinctive are the words of multi-word marks that are neither a
 	// mark nor a trade name themselves ("Defender" of "Microsoft Defender
 	// for Endpoint"): in another product's name they suggest the mark.
@@ -117,6 +118,7 @@ func newMatcher(packs []*policy.Pack) *matcher {
 		re, terms := compile(g, `^`)
 		m.byAnchor[k] = &anchored{re: re, terms: terms}
 	}
+	m.anchors = newAnchorTable(m.byAnchor)
 	m.distinctive = map[string]*term{}
 	single := map[string]bool{}
 	for _, t := range m.terms {
@@ -186,8 +188,7 @@ func (m *matcher) find(text string) []match {
 		if i > 0 && isWordByte(text[i-1]) {
 			continue // not a word start
 		}
-		k := anchorOf(text[i:min(len(text), i+2)])
-		a := m.byAnchor[k]
+		a := m.anchors.at(text[i:min(len(text), i+2)])
 		if a == nil {
 			continue
 		}
@@ -395,10 +396,9 @@ func (s *scan) checkConfusable(d *Document, r *Run) {
 // mentionsOwner is a cheap filter before the claim patterns: the run names
 // an owner and has a claim word.
 func (m *matcher) mentionsOwner(text string) bool {
-	lower := strings.ToLower(text)
 	owner := false
 	for _, o := range m.owners {
-		if strings.Contains(lower, o) {
+		if containsFoldASCII(text, o) {
 			owner = true
 			break
 		}
@@ -407,7 +407,7 @@ func (m *matcher) mentionsOwner(text string) bool {
 		return false
 	}
 	for _, w := range claimWords {
-		if strings.Contains(lower, w) {
+		if containsFoldASCII(text, w) {
 			return true
 		}
 	}

@@ -23,13 +23,13 @@ type Limits struct {
 	NestingDepth    int           // max_nesting_depth: block quotes and lists inside each other
 	Footnotes       int           // max_footnotes: footnote references and definitions ([^label])
 	Brackets        int           // max_brackets_per_paragraph: '[' in one paragraph or table row
-	Emphasis        int           // max_emphasis_per_paragraph: runs of '*', '_' or '~' in one paragraph
+	Emphasis        int           // max_emphasis_per_paragraph: '*', '_' and '~' in one paragraph
 	DocumentTimeout time.Duration // document_timeout: the watchdog for one document
 }
 
 // DefaultLimits are generous: real documentation stays far below them
 // (MicrosoftDocs/PowerShell-Docs, 3,112 pages: nesting 3, no footnotes,
-// 446 '[' and 683 emphasis runs in its largest paragraph).
+// 446 '[' and 683 emphasis characters in its largest paragraph).
 var DefaultLimits = Limits{NestingDepth: 100, Footnotes: 5000, Brackets: 10000, Emphasis: 10000, DocumentTimeout: 20 * time.Second}
 
 // Holder is one of the project's own copyright holders.
