@@ -35,22 +35,23 @@ func (e *limitError) Error() string {
 type prescan struct {
 	lim         policy.Limits
 	src         []byte
-	lineEnd     int   // offset of the end of the current line
-	unitStart   int   // offset where the current unit starts
-	unitEnd     int   // offset where its last line ends
-	footnotesOK bool  // the whole document is under the footnote limit
 	line        int   // current line, 1-based
+	lineEnd     int   // offset of the end of the current line
 	fence       byte  // '`' or '~' while in a fenced code block
 	fenceLen    int   // length of the opening fence
 	lists       []int // content columns of the open list items
-	unit        bool  // inside a paragraph (an inline unit)
+	unit        bool  // inside an inline unit: a paragraph, heading, table row or list item
 	unitLine    int   // where it started
+	unitStart   int   // offset where it starts
+	unitEnd     int   // offset where its last line ends
 	heading     bool  // the unit is a heading
 	table       bool  // the paragraph is a table: rows are units of their own
-	brackets    int   // '[' in the current unit
-	emphasis    int   // emphasis delimiter runs in the current unit
 	footnotes   int   // "[^" so far
+	footnotesOK bool  // the whole document is under the footnote limit
 	err         *limitError
+	// The largest counts seen in one unit, for tests and for choosing
+	// the defaults.
+	maxBrackets, maxEmphasis, maxDepth int
 }
 
 // checkLimits reports the first limit src (front matter blanked) is over,
@@ -146,7 +147,9 @@ func (p *prescan) scanLine(line []byte, off int) {
 		p.lists = append(p.lists, w+listMarker(line[w:]))
 		markers--
 	}
-	if depth := quotes + markers + len(p.lists); depth > p.lim.NestingDepth {
+	depth := quotes + markers + len(p.lists)
+	p.maxDepth = max(p.maxDepth, depth)
+	if depth > p.lim.NestingDepth {
 		p.fail(depth, p.lim.NestingDepth, "levels of nesting (block quotes and lists)", fmt.Sprintf("at line %d", p.line), p.line, "max_nesting_depth")
 		return
 	}
@@ -174,6 +177,9 @@ func (p *prescan) scanLine(line []byte, off int) {
 		p.endUnit()
 		p.start(off)
 		p.table = true
+	case markers > 0 || firstMarker:
+		p.endUnit() // each list item's text is parsed on its own
+		p.start(off)
 	case !p.unit:
 		p.start(off)
 	}
@@ -196,6 +202,10 @@ func (p *prescan) endUnit() {
 	u := p.src[p.unitStart:p.unitEnd]
 	brackets := bytes.Count(u, []byte("["))
 	emphasis := bytes.Count(u, []byte("*")) + bytes.Count(u, []byte("_")) + bytes.Count(u, []byte("~"))
+	if emphasis > p.lim.Emphasis {
+		emphasis = delimiterRuns(u) // goldmark keeps a run ("***") as one delimiter
+	}
+	p.maxBrackets, p.maxEmphasis = max(p.maxBrackets, brackets), max(p.maxEmphasis, emphasis)
 	if brackets > p.lim.Brackets || emphasis > p.lim.Emphasis {
 		where := fmt.Sprintf("in the paragraph at line %d", p.unitLine)
 		if p.table {
@@ -206,10 +216,23 @@ func (p *prescan) endUnit() {
 		if brackets > p.lim.Brackets {
 			p.fail(brackets, p.lim.Brackets, "'[' characters", where, p.unitLine, "max_brackets_per_paragraph")
 		} else {
-			p.fail(emphasis, p.lim.Emphasis, "'*', '_' or '~' characters", where, p.unitLine, "max_emphasis_per_paragraph")
+			p.fail(emphasis, p.lim.Emphasis, "runs of '*', '_' or '~'", where, p.unitLine, "max_emphasis_per_paragraph")
 		}
 	}
 	p.unit, p.table, p.heading = false, false, false
+}
+
+// delimiterRuns counts the runs of '*', '_' and '~' in b.
+func delimiterRuns(b []byte) int {
+	n := 0
+	var prev byte
+	for _, c := range b {
+		if (c == '*' || c == '_' || c == '~') && c != prev {
+			n++
+		}
+		prev = c
+	}
+	return n
 }
 
 func (p *prescan) fail(count, limit int, what, where string, line int, key string) {

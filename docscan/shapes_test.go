@@ -56,6 +56,7 @@ var shapes = []struct {
 	}},
 	{"html-comments", repeat("<!-- x -->")},
 	{"marks", repeat("Windows Store and Powershell's ")},
+	{"anchor-words", repeat("with of power share on the window ")},
 	{"prose-lines", repeat("Some ordinary prose about queues and Azure, wrapped.\n")},
 }
 

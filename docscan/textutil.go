@@ -3,36 +3,32 @@ package docscan
 import "strings"
 
 // anchorTable is a matcher's byAnchor map as an array indexed by the two
-// letters or digits anchorOf reads: the trademark matcher looks it up at
-// every word start of every run, where hashing a map key showed in
-// profiles.
-type anchorTable [37 * 37]*anchored
+// bytes at a word start, anchorOf already applied: the trademark matcher
+// looks it up at every word start of every run, where hashing the map key
+// and anchorOf's loop showed in profiles.
+type anchorTable [1 << 16]*anchored
 
 func newAnchorTable(m map[[2]byte]*anchored) *anchorTable {
 	var t anchorTable
-	for k, a := range m {
-		t[anchorClass(k[0])*37+anchorClass(k[1])] = a
+	if len(m) == 0 {
+		return &t
+	}
+	for i := range t {
+		t[i] = m[anchorOf(string([]byte{byte(i >> 8), byte(i)}))]
 	}
 	return &t
 }
 
-// at returns the anchored matcher for the first two bytes of s, as
-// byAnchor[anchorOf(s)] does.
+// at returns the anchored matcher for the first two bytes of s (one at
+// the end of a text), as byAnchor[anchorOf(s)] does.
 func (t *anchorTable) at(s string) *anchored {
-	k := anchorOf(s)
-	return t[anchorClass(k[0])*37+anchorClass(k[1])]
-}
-
-// anchorClass numbers the bytes of an anchor: 0-9 digits, 10-35 letters
-// (lowercase, as anchorOf returns them), 36 anything else.
-func anchorClass(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'z':
-		return int(c-'a') + 10
+	switch len(s) {
+	case 0:
+		return nil
+	case 1:
+		return t[int(s[0])<<8] // anchorOf stops at the end: a NUL reads the same
 	}
-	return 36
+	return t[int(s[0])<<8|int(s[1])]
 }
 
 // containsFoldASCII reports whether s contains lower (lowercase ASCII)

@@ -44,6 +44,7 @@ type matcher struct {
 	// mark run over every paragraph dominated the scan (profiled).
 	byAnchor map[[2]byte]*anchored
 	anchors  *anchorTable // byAnchor as an array, for find's inner loop
+	window   int          // longer than any match find expects (see find)
 	owners   []string     // lowercase owner and trade names, to prefilter claims
 	// distinctive are the words of multi-word marks that are neither a
 	// mark nor a trade name themselves ("Defender" of "Microsoft Defender
@@ -119,6 +120,9 @@ func newMatcher(packs []*policy.Pack) *matcher {
 		m.byAnchor[k] = &anchored{re: re, terms: terms}
 	}
 	m.anchors = newAnchorTable(m.byAnchor)
+	for _, t := range m.terms {
+		m.window = max(m.window, 4*len(t.canon)+64) // room for hyphens, spaces and a suffix
+	}
 	m.distinctive = map[string]*term{}
 	single := map[string]bool{}
 	for _, t := range m.terms {
@@ -192,9 +196,20 @@ func (m *matcher) find(text string) []match {
 		if a == nil {
 			continue
 		}
-		loc := a.re.FindStringSubmatchIndex(text[i:])
-		if loc == nil {
-			continue
+		// A window a little longer than any term: Go's regexp clears state
+		// in proportion to its input, so matching text[i:] at every anchor
+		// was quadratic in the length of a paragraph. A match that reaches
+		// the window's end is tried again on the whole rest (its \b needs
+		// the next byte).
+		w := text[i:min(len(text), i+m.window)]
+		if !a.re.MatchString(w) {
+			continue // most anchors are common words: skip the submatch slice
+		}
+		loc := a.re.FindStringSubmatchIndex(w)
+		if loc[1] == len(w) && len(w) < len(text)-i {
+			if loc = a.re.FindStringSubmatchIndex(text[i:]); loc == nil {
+				continue
+			}
 		}
 		for ti := range a.terms {
 			if loc[2+4*ti] >= 0 {

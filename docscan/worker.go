@@ -36,10 +36,14 @@ func (s *scan) readAll(ctx context.Context, files []file) (incomplete bool) {
 	done := make(chan struct{})
 	for range workers(s.opts.Jobs, len(files)) {
 		go func() {
-			defer func() { done <- struct{}{} }()
+			var ch *checker
+			defer func() {
+				ch.stop()
+				done <- struct{}{}
+			}()
 			for f := range work {
 				if ctx.Err() == nil {
-					s.readOne(ctx, f)
+					ch = s.readOne(ctx, f, ch)
 				}
 			}
 		}()
@@ -70,6 +74,10 @@ func docTimeout(per time.Duration, size int) time.Duration {
 	return per * time.Duration(max(1, (size+(1<<20)-1)>>20))
 }
 
+// testHook, when set (by tests only), runs first thing in checkDocument,
+// in the goroutine the watchdog and recover guard.
+var testHook func(ctx context.Context, name string)
+
 // checked is what checking one document yields besides its findings.
 type checked struct {
 	doc      *Document
@@ -80,10 +88,54 @@ type checked struct {
 	panicked string // the panic and the first frames of its stack
 }
 
-func (s *scan) readOne(ctx context.Context, f file) {
+// checker is the goroutine that checks a worker's documents while the
+// worker keeps the watchdog. It lives as long as the worker (its stack,
+// grown by goldmark's recursion, is reused) unless a document stalls it:
+// then the worker starts another and the stalled one ends when it can.
+type checker struct {
+	jobs chan checkJob
+}
+
+type checkJob struct {
+	ctx    context.Context
+	name   string
+	f      file
+	data   []byte
+	result chan<- checked
+}
+
+func (s *scan) newChecker() *checker {
+	ch := &checker{jobs: make(chan checkJob, 1)}
+	go func() {
+		for j := range ch.jobs {
+			j.result <- s.checkRecovered(j)
+		}
+	}()
+	return ch
+}
+
+func (ch *checker) stop() {
+	if ch != nil {
+		close(ch.jobs)
+	}
+}
+
+// checkRecovered checks a document; a panic becomes its report.
+func (s *scan) checkRecovered(j checkJob) (c checked) {
+	defer func() {
+		if r := recover(); r != nil {
+			c = checked{panicked: panicReport(r, debug.Stack())}
+		}
+	}()
+	return s.checkDocument(j.ctx, j.name, j.f, j.data)
+}
+
+// readOne reads and checks one file with the worker's checker, and returns
+// the checker to use next (a new one when this one stalled).
+func (s *scan) readOne(ctx context.Context, f file, ch *checker) *checker {
 	data, ok := s.read(f)
 	if !ok {
-		return
+		return ch
 	}
 	name := s.abs(f.rel)
 	topLevel := !strings.Contains(f.rel, "/")
@@ -94,9 +146,9 @@ func (s *scan) readOne(ctx context.Context, f file) {
 			s.plainNotice = append(s.plainNotice, plainText{rel: f.rel, text: string(data)})
 		}
 		s.mu.Unlock()
-		return
+		return ch
 	}
-	// The watchdog: the document is checked in a goroutine of its own,
+	// The watchdog: the document is checked by the checker goroutine,
 	// which this worker stops waiting for when the document takes longer
 	// than the limit or the run is cancelled. goldmark cannot be stopped
 	// from outside; checkLimits keeps it from the shapes known to stall
@@ -107,15 +159,11 @@ func (s *scan) readOne(ctx context.Context, f file) {
 	s.mu.Lock()
 	s.inFlight[name] = &buf
 	s.mu.Unlock()
+	if ch == nil {
+		ch = s.newChecker()
+	}
 	result := make(chan checked, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				result <- checked{panicked: panicReport(r, debug.Stack())}
-			}
-		}()
-		result <- s.checkDocument(dctx, name, f, data)
-	}()
+	ch.jobs <- checkJob{ctx: dctx, name: name, f: f, data: data, result: result}
 	timeout := docTimeout(s.limits.DocumentTimeout, len(data))
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
@@ -125,21 +173,23 @@ func (s *scan) readOne(ctx context.Context, f file) {
 	case <-timer.C:
 		s.abandon(name, fmt.Sprintf("not scanned: took longer than %s (raise document_timeout in .toslint.yml, %d seconds for a document or each MB of it, to give it more time)",
 			timeout, int(s.limits.DocumentTimeout.Seconds())), 0, false)
-		return
+		ch.stop()
+		return nil
 	case <-ctx.Done():
 		s.abandon(name, "", 0, false)
-		return
+		ch.stop()
+		return nil
 	}
 	switch {
 	case c.panicked != "":
 		s.abandon(name, "not scanned: toslint failed on this file, please report it ("+c.panicked+")", 0, true)
-		return
+		return ch
 	case c.limit != nil:
 		s.abandon(name, "not scanned: "+c.limit.Error(), c.limit.line, false)
-		return
+		return ch
 	case c.doc == nil: // cancelled between steps
 		s.abandon(name, "", 0, false)
-		return
+		return ch
 	}
 	if s.opts.Directives != nil {
 		directive.MarkdownFile(s.opts.Directives, name, c.doc.Comments)
@@ -166,12 +216,16 @@ func (s *scan) readOne(ctx context.Context, f file) {
 	if f.notice && topLevel {
 		s.docs = append(s.docs, c.doc)
 	}
+	return ch
 }
 
 // checkDocument parses and checks one Markdown file. Its findings go to
 // the document's buffer (see add); the rest comes back for readOne to
 // merge. It returns a zero checked when ctx ends.
 func (s *scan) checkDocument(ctx context.Context, name string, f file, data []byte) checked {
+	if testHook != nil {
+		testHook(ctx, name)
+	}
 	keys := s.pol.ProseKeys()
 	if keys == nil {
 		keys = DefaultProseKeys

@@ -74,14 +74,14 @@ func TestHostileInputs(t *testing.T) {
 		name:  "a line of 100,000 brackets",
 		files: map[string]string{"a.md": strings.Repeat("[", 100_000) + "\n"},
 		exit:  1,
-		want:  []want{{"TOS001", "a.md", 1, 1, "100000 '[' characters in the paragraph at line 1, over the limit of 10000 (raise max_brackets_per_paragraph in .toslint.yml"}},
+		want:  []want{{"TOS001", "a.md", 1, 1, "100000 '[' characters in the paragraph at line 1, over the limit of 2000 (raise max_brackets_per_paragraph in .toslint.yml"}},
 		// Over a limit: the file is read and measured, never parsed.
 		allocPerByte: 3, mallocsPerByte: 0.01,
 	}, {
 		name:         "33,000 emphasis delimiter runs in a paragraph",
 		files:        map[string]string{"a.md": strings.Repeat("*a_", 33_000) + "\n"},
 		exit:         1,
-		want:         []want{{"TOS001", "a.md", 1, 1, "66000 '*', '_' or '~' characters in the paragraph at line 1, over the limit of 10000 (raise max_emphasis_per_paragraph"}},
+		want:         []want{{"TOS001", "a.md", 1, 1, "66000 runs of '*', '_' or '~' in the paragraph at line 1, over the limit of 2000 (raise max_emphasis_per_paragraph"}},
 		allocPerByte: 3, mallocsPerByte: 0.01,
 	}, {
 		name:         "25,000 unfinished links in a paragraph",

@@ -228,7 +228,7 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 		{"max_nesting_depth", f.MaxNestingDepth, &o.Limits.NestingDepth, "levels"},
 		{"max_footnotes", f.MaxFootnotes, &o.Limits.Footnotes, "footnote references and definitions"},
 		{"max_brackets_per_paragraph", f.MaxBracketsPerParagraph, &o.Limits.Brackets, "'[' characters"},
-		{"max_emphasis_per_paragraph", f.MaxEmphasisPerParagraph, &o.Limits.Emphasis, "'*', '_' and '~' characters"},
+		{"max_emphasis_per_paragraph", f.MaxEmphasisPerParagraph, &o.Limits.Emphasis, "runs of '*', '_' or '~'"},
 		{"document_timeout", f.DocumentTimeout, nil, "seconds"},
 	} {
 		if l.v == nil {

@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/toslint/toslint/internal/config"
+	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/rule"
 	"github.com/toslint/toslint/rules"
 )
@@ -58,6 +60,11 @@ wrappers:
   - type: "(*example.test/acme/client.Client)"
     api: acme
 max_file_size: 2048
+max_nesting_depth: 12
+max_footnotes: 30
+max_brackets_per_paragraph: 400
+max_emphasis_per_paragraph: 500
+document_timeout: 3
 `
 	p, err := config.Parse(filepath.Join(dir, ".toslint.yml"), []byte(src), dir)
 	if err != nil {
@@ -71,6 +78,12 @@ max_file_size: 2048
 	}
 	if p.FailOn() != rule.Error || !p.TrademarkOwner() || p.MaxFileSize() != 2048 {
 		t.Error("scalar settings not applied")
+	}
+	if l := p.Limits(); l != (policy.Limits{NestingDepth: 12, Footnotes: 30, Brackets: 400, Emphasis: 500, DocumentTimeout: 3 * time.Second}) {
+		t.Errorf("limits = %+v", l)
+	}
+	if l, _ := config.Default(dir); l.Limits() != policy.DefaultLimits {
+		t.Errorf("default limits = %+v", l.Limits())
 	}
 	if !p.Excluded("docs/archive/old.md") || !p.Excluded("docs/archive/x/y.md") || p.Excluded("docs/new.md") {
 		t.Error("exclude patterns not applied")
@@ -106,6 +119,10 @@ func TestErrors(t *testing.T) {
 		{"bool", "trademark_owner: maybe\n", ".toslint.yml:1:18: trademark_owner: want true or false"},
 		{"map keyed by id", "rules:\n  TOS101: off\n", ".toslint.yml:2:3: rules: want a list"},
 		{"bad yaml", "packs: [\n", ".toslint.yml:1:1: invalid YAML"},
+		{"limit zero", "max_nesting_depth: 0\n", ".toslint.yml:1:20: max_nesting_depth must be a whole number from 1 to 1073741824 (levels)"},
+		{"limit negative", "document_timeout: -5\n", ".toslint.yml:1:19: document_timeout must be a whole number from 1 to 1073741824 (seconds)"},
+		{"limit too large", "max_emphasis_per_paragraph: 1073741825\n", ".toslint.yml:1:29: max_emphasis_per_paragraph must be a whole number from 1"},
+		{"limit not a number", "max_footnotes: many\n", ".toslint.yml:1:16: max_footnotes: want a whole number"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
