@@ -35,19 +35,22 @@ func (e *limitError) Error() string {
 type prescan struct {
 	lim         policy.Limits
 	src         []byte
-	line        int   // current line, 1-based
-	lineEnd     int   // offset of the end of the current line
-	fence       byte  // '`' or '~' while in a fenced code block
-	fenceLen    int   // length of the opening fence
-	lists       []int // content columns of the open list items
-	unit        bool  // inside an inline unit: a paragraph, heading, table row or list item
-	unitLine    int   // where it started
-	unitStart   int   // offset where it starts
-	unitEnd     int   // offset where its last line ends
-	heading     bool  // the unit is a heading
-	table       bool  // the paragraph is a table: rows are units of their own
-	footnotes   int   // "[^" so far
-	footnotesOK bool  // the whole document is under the footnote limit
+	line        int         // current line, 1-based
+	lineEnd     int         // offset of the end of the current line
+	fence       byte        // '`' or '~' while in a fenced code block
+	fenceLen    int         // length of the opening fence
+	lists       []listLevel // the open list items
+	unit        bool        // inside an inline unit: a paragraph, heading, table row or list item
+	unitLine    int         // where it started
+	unitStart   int         // offset where it starts
+	unitEnd     int         // offset where its last line ends
+	heading     bool        // the unit is a heading
+	lazy        bool        // the unit has text: a line may continue it lazily
+	noTable     bool        // the unit's paragraph cannot become a table any more
+	prevContent []byte      // the last line's content, a table's header row
+	table       bool        // the paragraph is a table: rows are units of their own
+	footnotes   int         // "[^" so far
+	footnotesOK bool        // the whole document is under the footnote limit
 	err         *limitError
 	// The largest counts seen in one unit, for tests and for choosing
 	// the defaults.
@@ -70,7 +73,7 @@ func checkLimits(src []byte, lim policy.Limits) *limitError {
 		}
 		p.line++
 		p.lineEnd = end
-		p.scanLine(bytes.TrimSuffix(src[off:end], []byte("\r")), off)
+		p.scanLine(src[off:end], off) // a CR before the LF stays: goldmark reads it as text in places
 		off = end + 1
 	}
 	if p.err == nil {
@@ -80,49 +83,153 @@ func checkLimits(src []byte, lim policy.Limits) *limitError {
 }
 
 func (p *prescan) scanLine(line []byte, off int) {
+	if len(line) > 0 && p.fence == 0 && p.footnotesOK && plainStart[line[0]] {
+		// Most lines start with a letter: no container, no code, no
+		// heading, so only the inline unit goes on (and lazy continuation
+		// aside, the lists end).
+		if !p.unit || !p.lazy {
+			p.lists = p.lists[:0]
+		}
+		if p.table {
+			p.endUnit()
+			p.start(off)
+			p.table = true
+		} else if !p.unit {
+			p.start(off)
+		}
+		p.unitEnd = p.lineEnd
+		p.prevContent = line
+		p.lazy = true
+		return
+	}
 	if isBlank(line) {
 		if p.fence == 0 {
 			p.endUnit()
 		}
 		return
 	}
-	// The container prefix: indentation, '>' and list markers.
-	w := indent(line)
-	i, quotes, markers, firstMarker := 0, 0, 0, false
+	// The container prefix: indentation, '>', list markers and a
+	// definition's ": ". Markers before any '>' or ": " (leading) may
+	// open list items that nest the lines after; the others only count.
+	wb := indent(line)      // bytes of indentation
+	w := columns(line[:wb]) // and the columns they fill
+	// col is the column at i, kept as i moves (tabs stop at every fourth
+	// column), so that the prefix costs one pass however long it is.
+	i, col, quotes, others, spaces, firm, lastSpaces := 0, 0, 0, 0, 0, -1, 0
+	var leading []listLevel
+	markerAt := -1 // the first leading marker
+	afterQuote := false
 	for {
+		start := col
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			if line[i] == '\t' {
+				col += 4 - col%4
+			} else {
+				col++
+			}
 			i++
 		}
-		if i < len(line) && line[i] == '>' {
+		lastSpaces = col - start
+		if afterQuote && lastSpaces > 0 {
+			spaces += lastSpaces - 1 // a '>' takes one space with it
+		} else {
+			spaces += lastSpaces
+		}
+		afterQuote = false
+		switch n := listMarker(line[i:]); {
+		case i < len(line) && line[i] == '>':
 			quotes++
 			i++
+			col++
+			afterQuote = true
 			continue
-		}
-		if n := listMarker(line[i:]); n > 0 {
-			if markers == 0 && quotes == 0 && i == w {
-				firstMarker = true
+		case i+1 < len(line) && line[i] == ':' && (line[i+1] == ' ' || line[i+1] == '\t'):
+			if firm < 0 {
+				firm = i // what follows may be text
 			}
-			markers++
-			i += n
+			if quotes == 0 && others == 0 {
+				// A definition nests the indented lines after it like an
+				// item (depth counts it once, as a leading marker).
+				if markerAt < 0 {
+					markerAt = i
+				}
+				leading = append(leading, listLevel{col: col + 2, kind: ':'})
+			} else {
+				others++
+			}
+			i, col = i+2, col+2
+			continue
+		case n > 0 && quotes == 0 && others == 0:
+			if markerAt < 0 {
+				markerAt = i
+			}
+			width := n // the marker and a space, as an empty item has it
+			if i+n == len(line) {
+				width++
+			}
+			leading = append(leading, listLevel{col: col + width, kind: markerKind(line[i:])})
+			i, col = i+n, col+n
+			continue
+		case n > 0:
+			if firm < 0 {
+				firm = i
+			}
+			others++
+			i, col = i+n, col+n
 			continue
 		}
 		break
 	}
 	content := line[i:]
+	if firm < 0 {
+		firm = i
+	}
 	if p.fence != 0 {
 		// Inside a top-level fenced code block only a closing fence (at
 		// most three spaces in, nothing after it) ends it; prefixes are
 		// code there.
-		if n := fenceRun(line[w:], p.fence); w <= 3 && n >= p.fenceLen && isBlank(line[w+n:]) {
+		if n := fenceRun(line[wb:], p.fence); w <= 3 && n >= p.fenceLen && isBlank(line[wb+n:]) {
 			p.fence = 0
 		}
 		return
 	}
-	// List items: an item at column w closes the open items whose content
-	// starts right of w, unless the line may continue an open paragraph
-	// lazily; a marker opens one more level.
-	if firstMarker || !p.unit {
-		for len(p.lists) > 0 && p.lists[len(p.lists)-1] > w {
+	// Depth is counted generously, from the line alone: every marker, and
+	// a level for every two columns of indentation (a nested item starts
+	// at least two columns right of its parent's marker), so that no
+	// arrangement of lazy lines can hide nesting from it.
+	depth := quotes + others + len(leading) + (spaces+1)/2
+	p.maxDepth = max(p.maxDepth, depth)
+	if depth > p.lim.NestingDepth {
+		p.fail(depth, p.lim.NestingDepth, "levels of nesting (block quotes and lists)", fmt.Sprintf("at line %d", p.line), p.line, "max_nesting_depth")
+		return
+	}
+	// The open list items decide which code is top level (and skipped):
+	// a line ends the items right of it only when it surely is no lazy
+	// continuation of their paragraph. With a paragraph open, a marker
+	// left of the innermost item's content is a sibling when it is of that
+	// list's kind; otherwise it must be able to interrupt a paragraph (not
+	// empty; ordered, numbered 1) and stand less than four columns right
+	// of the item it would be in.
+	item := false
+	if len(leading) > 0 {
+		lists := p.lists
+		for len(lists) > 0 && lists[len(lists)-1].col > w {
+			lists = lists[:len(lists)-1]
+		}
+		base, sibling := 0, false
+		if len(lists) > 0 {
+			base = lists[len(lists)-1].col
+		}
+		if len(lists) < len(p.lists) {
+			sibling = p.lists[len(lists)].kind == leading[0].kind
+		}
+		// A definition's ": " always nests (an empty one too).
+		item = !p.unit || sibling || leading[0].kind == ':' || interrupts(line[markerAt:], content) && w < base+4
+		if item {
+			p.lists = append(lists, leading...)
+		}
+	} else if !p.unit || !p.lazy {
+		for len(p.lists) > 0 && p.lists[len(p.lists)-1].col > w {
 			p.lists = p.lists[:len(p.lists)-1]
 		}
 	}
@@ -131,27 +238,22 @@ func (p *prescan) scanLine(line []byte, off int) {
 	// be code (top level, where the rules are simple) are skipped: inside
 	// containers everything counts, so that no arrangement of prefixes
 	// can hide a paragraph from this check.
-	if topLevel := quotes == 0 && markers == 0 && len(p.lists) == 0; topLevel {
-		if c := firstByte(content); w <= 3 && (c == '`' || c == '~') {
-			if n := fenceRun(content, c); n >= 3 && (c == '~' || bytes.IndexByte(content[n:], '`') < 0) {
-				p.endUnit()
-				p.fence, p.fenceLen = c, n
+	if quotes == 0 && others == 0 && len(leading) == 0 {
+		if n := fenceOpen(content); n > 0 && w <= 3 {
+			// A fence is never a lazy continuation: it ends the items it
+			// is left of, and at top level its content is skipped.
+			p.endUnit()
+			for len(p.lists) > 0 && p.lists[len(p.lists)-1].col > w {
+				p.lists = p.lists[:len(p.lists)-1]
+			}
+			if len(p.lists) == 0 {
+				p.fence, p.fenceLen = content[0], n
 				return
 			}
 		}
-		if w >= 4 && !p.unit {
+		if len(p.lists) == 0 && w >= 4 && !p.unit {
 			return // indented code
 		}
-	}
-	if firstMarker {
-		p.lists = append(p.lists, w+listMarker(line[w:]))
-		markers--
-	}
-	depth := quotes + markers + len(p.lists)
-	p.maxDepth = max(p.maxDepth, depth)
-	if depth > p.lim.NestingDepth {
-		p.fail(depth, p.lim.NestingDepth, "levels of nesting (block quotes and lists)", fmt.Sprintf("at line %d", p.line), p.line, "max_nesting_depth")
-		return
 	}
 	if n := bytes.Count(content, []byte("[^")); !p.footnotesOK && n > 0 {
 		p.footnotes += n
@@ -160,35 +262,53 @@ func (p *prescan) scanLine(line []byte, off int) {
 			return
 		}
 	}
-	// Inline units: a paragraph, or one table row or heading.
+	// Inline units: a paragraph, or one table row, heading or list item.
 	switch {
-	case firstByte(content) == '#':
+	case w <= 3 && isATXHeading(content):
 		p.endUnit()
 		p.start(off)
 		p.heading = true
 		p.endUnit()
 		return
-	case p.unit && isDelimiterRow(content):
-		p.endUnit()
-		p.start(p.lineEnd)
-		p.table = true
-		return
-	case p.table:
+	case p.unit && !p.table && !p.noTable && isDelimiterRow(content):
+		// goldmark makes a table of the paragraph only when the row
+		// before has as many cells as this one has columns; otherwise the
+		// paragraph stays one (and so does the unit).
+		if n, ok := delimiterColumns(content); ok && n == headerCells(p.prevContent) {
+			p.endUnit()
+			p.start(p.lineEnd)
+			p.table = true
+			return
+		}
+		p.noTable = true
+	case p.table && quotes+others+len(leading) == 0:
 		p.endUnit()
 		p.start(off)
 		p.table = true
-	case markers > 0 || firstMarker:
-		p.endUnit() // each list item's text is parsed on its own
+	case p.table:
+		// A block quote or an item ends the table (and its paragraph):
+		// this line starts a unit the lines after it may continue.
+		p.endUnit()
 		p.start(off)
 	case !p.unit:
+		// A new unit starts only where no paragraph is open. An item in a
+		// tight list may still continue the paragraph before it (an empty
+		// one, an ordered one not numbered 1, one too far right, a lazy
+		// line...): the whole list then counts as one unit, which can only
+		// count more than goldmark meets, never less.
 		p.start(off)
 	}
 	p.unitEnd = p.lineEnd
+	p.prevContent = content
+	// Text after an item's marker makes a paragraph a line may continue
+	// lazily, unless it is indented code (four columns past the marker's
+	// space).
+	p.lazy = p.lazy || !isBlank(line[firm:]) && !(len(leading) > 0 && lastSpaces+1 >= 5)
 }
 
 // start starts an inline unit at offset off, the current line.
 func (p *prescan) start(off int) {
-	p.unit, p.unitLine, p.unitStart, p.unitEnd = true, p.line, off, p.lineEnd
+	p.unit, p.unitLine, p.unitStart, p.unitEnd, p.lazy = true, p.line, off, p.lineEnd, false
 }
 
 // endUnit checks the inline unit that ends here and starts a new one.
@@ -219,8 +339,71 @@ func (p *prescan) endUnit() {
 			p.fail(emphasis, p.lim.Emphasis, "runs of '*', '_' or '~'", where, p.unitLine, "max_emphasis_per_paragraph")
 		}
 	}
-	p.unit, p.table, p.heading = false, false, false
+	p.unit, p.table, p.heading, p.noTable = false, false, false, false
 }
+
+// fenceOpen returns the length of the fence b starts with (three or more
+// '`' or '~'; a backtick fence's info string has no backtick), or 0.
+func fenceOpen(b []byte) int {
+	c := firstByte(b)
+	if c != '`' && c != '~' {
+		return 0
+	}
+	if n := fenceRun(b, c); n >= 3 && (c == '~' || bytes.IndexByte(b[n:], '`') < 0) {
+		return n
+	}
+	return 0
+}
+
+// isATXHeading reports a line that starts a heading: one to six '#' and
+// then a space, a tab or the end of the line.
+func isATXHeading(b []byte) bool {
+	n := fenceRun(b, '#')
+	return n >= 1 && n <= 6 && (n == len(b) || b[n] == ' ' || b[n] == '\t')
+}
+
+// listLevel is an open list item: the column its content starts at, and
+// its list's kind of marker ('-', '*', '+', or '.' or ')' for ordered).
+type listLevel struct {
+	col  int
+	kind byte
+}
+
+// markerKind is the kind of the list marker b starts with: the bullet,
+// or the character after an ordered list's number.
+func markerKind(b []byte) byte {
+	if b[0] == '-' || b[0] == '*' || b[0] == '+' {
+		return b[0]
+	}
+	return bytes.TrimLeft(b, "0123456789")[0]
+}
+
+// interrupts reports whether a list item (marker at the start of item,
+// content its text) may start while a paragraph is open: only when it is
+// not empty and, ordered, numbered 1. Otherwise the line continues the
+// paragraph.
+func interrupts(item, content []byte) bool {
+	if isBlank(content) {
+		return false
+	}
+	switch item[0] {
+	case '-', '*', '+', ':': // ": " after a term line opens its definition
+		return true
+	}
+	return bytes.HasPrefix(item, []byte("1.")) || bytes.HasPrefix(item, []byte("1)"))
+}
+
+// plainStart marks the bytes a line of plain text starts with: letters
+// and the lead bytes of non-ASCII characters.
+var plainStart = func() (t [256]bool) {
+	for c := 'A'; c <= 'z'; c++ {
+		t[c] = c <= 'Z' || c >= 'a'
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // delimiterRuns counts the runs of '*', '_' and '~' in b.
 func delimiterRuns(b []byte) int {
@@ -257,6 +440,20 @@ func indent(b []byte) int {
 		i++
 	}
 	return i
+}
+
+// columns is the width of indentation b (spaces and tabs), tabs stopping
+// at every fourth column as CommonMark has them.
+func columns(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c == '\t' {
+			n += 4 - n%4
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 func firstByte(b []byte) byte {
@@ -296,6 +493,50 @@ func fenceRun(b []byte, c byte) int {
 	n := 0
 	for n < len(b) && b[n] == c {
 		n++
+	}
+	return n
+}
+
+// delimiterColumns returns the columns of a table delimiter row as
+// goldmark's table extension reads them, or false when one is not a
+// column ("---", ":--", "--:", ":-:", spaces around).
+func delimiterColumns(b []byte) (int, bool) {
+	cols := bytes.Split(b, []byte("|"))
+	if isBlank(cols[0]) {
+		cols = cols[1:]
+	}
+	if len(cols) > 0 && isBlank(cols[len(cols)-1]) {
+		cols = cols[:len(cols)-1]
+	}
+	for _, c := range cols {
+		c = bytes.TrimSpace(c)
+		c = bytes.TrimPrefix(c, []byte(":"))
+		c = bytes.TrimSuffix(c, []byte(":"))
+		if len(c) == 0 || fenceRun(c, '-') != len(c) {
+			return 0, false
+		}
+	}
+	return len(cols), true
+}
+
+// headerCells counts the cells of a table row as goldmark's table
+// extension does: outer pipes dropped, split at pipes not escaped.
+func headerCells(b []byte) int {
+	b = bytes.TrimSpace(b)
+	pos, limit := 0, len(b)
+	if len(b) > 0 && b[0] == '|' {
+		pos++
+	}
+	if len(b) > 0 && b[limit-1] == '|' {
+		limit--
+	}
+	n := 0
+	for pos < limit {
+		n++
+		for pos < limit && !(b[pos] == '|' && (pos == 0 || b[pos-1] != '\\')) {
+			pos++
+		}
+		pos++
 	}
 	return n
 }

@@ -165,8 +165,7 @@ func parseMarkdown(ctx context.Context, fset *token.FileSet, name string, src []
 		} else {
 			d.Root = root
 		}
-		p.walk(root, o.prose)
-		p.buildRuns(root)
+		p.buildRuns(root, o.prose)
 		if o.piece != nil {
 			o.piece(p)
 		}
@@ -228,54 +227,6 @@ var (
 	commentRE = regexp.MustCompile(`(?s)<!--(.*?)-->`)
 	imgSrcRE  = regexp.MustCompile(`(?i)<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']`)
 )
-
-// walk collects the links, comments, headings and (with prose) the prose
-// of a parsed document or piece.
-func (d *Document) walk(root ast.Node, prose bool) {
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		d.work++
-		switch n := n.(type) {
-		case *ast.Link:
-			d.Links = append(d.Links, Link{URL: string(n.Destination), Offset: nodeOffset(n)})
-		case *ast.Image:
-			d.Links = append(d.Links, Link{URL: string(n.Destination), Offset: nodeOffset(n), Image: true})
-		case *ast.AutoLink:
-			d.Links = append(d.Links, Link{URL: string(n.URL(d.Src)), Offset: nodeOffset(n)})
-		case *ast.HTMLBlock:
-			if n.Lines().Len() > 0 {
-				start := n.Lines().At(0).Start
-				end := n.Lines().At(n.Lines().Len() - 1).Stop
-				if n.HasClosure() {
-					end = n.ClosureLine.Stop
-				}
-				d.comments(start, end)
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			if n.Segments.Len() > 0 {
-				d.comments(n.Segments.At(0).Start, n.Segments.At(n.Segments.Len()-1).Stop)
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan:
-			return ast.WalkSkipChildren, nil
-		case *ast.Heading:
-			t := d.inlineText(n)
-			d.Headings = append(d.Headings, Heading{Level: n.Level, Text: t, Offset: nodeOffset(n)})
-			if prose {
-				d.Prose = append(d.Prose, t)
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *ast.TextBlock:
-			if prose {
-				d.Prose = append(d.Prose, d.inlineText(n))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-}
 
 // comments records the HTML comments inside src[start:end], and the
 // images that raw HTML shows.

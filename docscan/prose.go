@@ -245,8 +245,9 @@ func entityAt(b []byte) (int, byte) {
 }
 
 // buildRuns collects the prose runs of a parsed document (or of one piece
-// of it: see parseMarkdown).
-func (d *Document) buildRuns(root ast.Node) {
+// of it: see parseMarkdown), and in the same walk its links, HTML
+// comments, headings and (with prose) the prose of each block.
+func (d *Document) buildRuns(root ast.Node, prose bool) {
 	var walk func(n ast.Node, scope Scope)
 	walk = func(n ast.Node, scope Scope) {
 		d.work++
@@ -255,17 +256,32 @@ func (d *Document) buildRuns(root ast.Node) {
 			return
 		case *ast.HTMLBlock:
 			if n.Lines().Len() > 0 {
-				d.altRunsIn(n.Lines().At(0).Start, n.Lines().At(n.Lines().Len()-1).Stop)
+				start, stop := n.Lines().At(0).Start, n.Lines().At(n.Lines().Len()-1).Stop
+				end := stop
+				if n.HasClosure() {
+					end = n.ClosureLine.Stop
+				}
+				d.comments(start, end)
+				d.altRunsIn(start, stop)
 			}
 			return
 		case *ast.Heading:
-			d.inlineRun(n, scope|ScopeHeading, n.Level)
+			t := d.inlineText(n)
+			d.Headings = append(d.Headings, Heading{Level: n.Level, Text: t, Offset: nodeOffset(n)})
+			if prose {
+				d.Prose = append(d.Prose, t)
+			}
+			// The links and comments of a heading are not collected.
+			d.inlineRun(n, scope|ScopeHeading, n.Level, false)
 			return
 		case *ast.Paragraph, *ast.TextBlock:
-			d.inlineRun(n, scope|ScopeParagraph, 0)
+			if prose {
+				d.Prose = append(d.Prose, d.inlineText(n))
+			}
+			d.inlineRun(n, scope|ScopeParagraph, 0, true)
 			return
 		case *extast.TableCell:
-			d.inlineRun(n, scope|ScopeTable, 0)
+			d.inlineRun(n, scope|ScopeTable, 0, true)
 			return
 		case *ast.List:
 			scope |= ScopeList
@@ -274,6 +290,10 @@ func (d *Document) buildRuns(root ast.Node) {
 		case *extast.Footnote:
 			scope |= ScopeFootnote
 		}
+		if n.Type() == ast.TypeInline { // inline content of other blocks (definition terms)
+			d.collect(n)
+			return
+		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			walk(c, scope)
 		}
@@ -281,9 +301,47 @@ func (d *Document) buildRuns(root ast.Node) {
 	walk(root, 0)
 }
 
+// collect records the links and comments under inline node n, for the
+// inline content that makes no run.
+func (d *Document) collect(n ast.Node) {
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		d.work++
+		if d.link(n) {
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// link records n if it is a link, an image, an autolink or raw HTML (its
+// comments), and reports whether its children are to be skipped (raw
+// HTML, code).
+func (d *Document) link(n ast.Node) (skip bool) {
+	switch n := n.(type) {
+	case *ast.Link:
+		d.Links = append(d.Links, Link{URL: string(n.Destination), Offset: nodeOffset(n)})
+	case *ast.Image:
+		d.Links = append(d.Links, Link{URL: string(n.Destination), Offset: nodeOffset(n), Image: true})
+	case *ast.AutoLink:
+		d.Links = append(d.Links, Link{URL: string(n.URL(d.Src)), Offset: nodeOffset(n)})
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			d.comments(n.Segments.At(0).Start, n.Segments.At(n.Segments.Len()-1).Stop)
+		}
+		return true
+	case *ast.CodeSpan:
+		return true
+	}
+	return false
+}
+
 // inlineRun joins the inline content of block n into one run; image alt
-// texts become runs of their own.
-func (d *Document) inlineRun(n ast.Node, scope Scope, level int) {
+// texts become runs of their own. With collect, it records the links and
+// comments it passes.
+func (d *Document) inlineRun(n ast.Node, scope Scope, level int, collect bool) {
 	if d.arena == nil {
 		d.arena = newArena(len(d.Src))
 	}
@@ -292,6 +350,9 @@ func (d *Document) inlineRun(n ast.Node, scope Scope, level int) {
 	var visit func(c ast.Node)
 	visit = func(c ast.Node) {
 		d.work++
+		if collect {
+			d.link(c)
+		}
 		switch c := c.(type) {
 		case *ast.Text:
 			seg := c.Segment
@@ -317,6 +378,8 @@ func (d *Document) inlineRun(n ast.Node, scope Scope, level int) {
 			for gc := c.FirstChild(); gc != nil; gc = gc.NextSibling() {
 				if t, ok := gc.(*ast.Text); ok {
 					d.addSegment(&alt, t.Segment.Start, t.Segment.Stop)
+				} else if collect {
+					d.collect(gc)
 				}
 			}
 			if !alt.empty() {
