@@ -18,6 +18,9 @@ const (
 	ExitOK       = 0 // nothing at or above the fail level
 	ExitFindings = 1 // findings at or above the fail level
 	ExitError    = 2 // usage, config, pack or load error
+	// ExitInterrupted is the shell's code for a run ended by SIGINT: the
+	// output holds the findings found before it, marked incomplete.
+	ExitInterrupted = 130
 )
 
 // devVersion is reported when the binary carries no module version (built

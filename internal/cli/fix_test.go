@@ -31,7 +31,7 @@ func TestApplyFixes(t *testing.T) {
 		{Rule: "TOS301", Pos: token.Position{Filename: file, Line: 1, Column: 1}},
 	}
 	var stderr bytes.Buffer
-	rest, err := applyFixes(fs, dir, &stderr)
+	rest, err := applyFixes(fs, dir, dir, &stderr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestApplyFixes(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 	// A run with nothing left to fix leaves the file alone.
-	if _, err := applyFixes([]report.Finding{{Rule: "TOS301"}}, dir, &stderr); err != nil {
+	if _, err := applyFixes([]report.Finding{{Rule: "TOS301"}}, dir, dir, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := os.ReadFile(file)
@@ -69,7 +69,7 @@ func TestFixOutOfRange(t *testing.T) {
 	file := filepath.Join(dir, "a.md")
 	os.WriteFile(file, []byte("short\n"), 0o644)
 	fs := []report.Finding{{Rule: "TOS402", Fixes: []report.Fix{{Edits: []report.Edit{{File: file, Start: 3, End: 99, New: "x"}}}}}}
-	rest, err := applyFixes(fs, dir, &bytes.Buffer{})
+	rest, err := applyFixes(fs, dir, dir, &bytes.Buffer{})
 	if err != nil || len(rest) != 1 {
 		t.Errorf("out-of-range fix: rest %d, err %v", len(rest), err)
 	}
@@ -78,38 +78,19 @@ func TestFixOutOfRange(t *testing.T) {
 	}
 }
 
-func TestParseDiff(t *testing.T) {
-	diff := `diff --git a/a.go b/a.go
-index 1..2 100644
---- a/a.go
-+++ b/a.go
-@@ -3 +3,2 @@ func f() {
--old
-+new
-+newer
-@@ -10,0 +12 @@
-+added
-diff --git a/gone.md b/gone.md
---- a/gone.md
-+++ /dev/null
-@@ -1 +0,0 @@
--x
-diff --git a/b.md b/b.md
---- a/b.md
-+++ b/b.md
-@@ -1,2 +1,0 @@
--x
--y
-`
-	got, err := parseDiff([]byte(diff))
+func TestParseNameStatus(t *testing.T) {
+	// As git diff --name-status -z -M prints it: no quoting, so names
+	// with spaces, quotes, tabs and non-ASCII letters come through as is.
+	out := "M\x00a.go\x00R087\x00old name.md\x00docs/new \"q\"\tn\u00e4me.md\x00D\x00gone.md\x00C100\x00x.md\x00y.md\x00A\x00new.md\x00"
+	got, err := parseNameStatus(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]map[int]bool{"a.go": {3: true, 4: true, 12: true}, "b.md": {}}
+	want := map[string]string{"old name.md": "docs/new \"q\"\tn\u00e4me.md"}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
-	if _, err := parseDiff([]byte("+++ b/x\n@@ -1 +z @@\n")); err == nil {
-		t.Error("bad hunk accepted")
+	if _, err := parseNameStatus("R100\x00only-one\x00"); err == nil {
+		t.Error("truncated rename accepted")
 	}
 }

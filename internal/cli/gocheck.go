@@ -25,6 +25,7 @@ type goResult struct {
 	findings []report.Finding
 	engines  []rule.Engine
 	files    map[string]bool // Go files whose directives were read
+	packages int             // packages checked (the summary line)
 }
 
 // checkGo loads the packages matching patterns and runs the analyzer
@@ -33,18 +34,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	if findUp(dirs[0], "go.mod") == "" {
 		return nil, nil // not a Go module: the Go side is skipped
 	}
-	var goPatterns []string
-	for _, p := range patterns {
-		switch {
-		case !isPathPattern(p) || strings.Contains(p, "..."):
-			goPatterns = append(goPatterns, p)
-		case strings.HasSuffix(p, ".go"):
-			goPatterns = append(goPatterns, "file="+p)
-		case filepath.Ext(p) == "":
-			goPatterns = append(goPatterns, p) // a directory
-		}
-		// Other files are documents: the Go side does not look at them.
-	}
+	goPatterns := patterns // packages only: check.go classified the arguments
 	if len(goPatterns) == 0 {
 		return nil, nil
 	}
@@ -84,6 +74,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		if requested != nil && !requested[pkg.ID] {
 			continue
 		}
+		res.packages++
 		for i, f := range pkg.Syntax {
 			if i >= len(pkg.CompiledGoFiles) {
 				break

@@ -27,6 +27,10 @@ type Finding struct {
 	// Suppressed is set when a directive suppresses the finding; it stays
 	// in json and sarif output for audit.
 	Suppressed *Suppression
+	// ToolError marks a finding that says toslint could not do its job
+	// there (an internal error, a package that did not load): the run
+	// exits 2 whatever its severity, so that CI does not pass on a gap.
+	ToolError bool
 }
 
 // Related is a secondary location, such as a step of a call chain.
@@ -105,6 +109,17 @@ func Count(fs []Finding, sev rule.Severity) int {
 		}
 	}
 	return n
+}
+
+// HasToolErrors reports whether a finding marks a tool error (see
+// Finding.ToolError), suppressed or not.
+func HasToolErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.ToolError {
+			return true
+		}
+	}
+	return false
 }
 
 // Fingerprint identifies a finding across unrelated edits: the rule, the

@@ -27,6 +27,9 @@ type Report struct {
 	// Sources gives the text of source lines (fingerprints, SARIF columns).
 	// Nil means lines are read from disk relative to Root.
 	Sources LineSource
+	// Incomplete says the run was interrupted: the findings are those
+	// found before it stopped.
+	Incomplete bool
 }
 
 // Tool describes toslint itself in the output.
