@@ -141,8 +141,8 @@ func TestGateEdits(t *testing.T) {
 func TestGateRenameAndQuotedPath(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
-		"LICENSE":           "x\n",
-		"docs/old name.md":  "# Old\n\nWe used Windows Defender ATP.\n",
+		"LICENSE":            "x\n",
+		"docs/old name.md":   "# Old\n\nWe used Windows Defender ATP.\n",
 		"docs/\"q\" nämé.md": "# Q\n\nAlso Windows Defender ATP.\n",
 	})
 	git(t, dir, "init", "-q", "-b", "main")
