@@ -60,6 +60,7 @@ type filePlan struct {
 	owners []int // indexes of the findings fixed
 
 	tmp, backup string // set while committing
+	replaced    bool   // tmp was renamed over file
 }
 
 // planFixes computes the new content of every file with fixes. notFixed
@@ -152,7 +153,7 @@ func commitFixes(plans []*filePlan) (err error) {
 				os.Remove(p.tmp)
 			}
 			if p.backup != "" {
-				if err != nil {
+				if err != nil && p.replaced {
 					os.Rename(p.backup, p.file) // put the original back
 				} else {
 					os.Remove(p.backup)
@@ -176,7 +177,7 @@ func commitFixes(plans []*filePlan) (err error) {
 		if err := os.Rename(p.tmp, p.file); err != nil {
 			return err
 		}
-		p.tmp = ""
+		p.tmp, p.replaced = "", true
 	}
 	return nil
 }

@@ -5,11 +5,14 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/toslint/toslint/internal/report"
+	"github.com/toslint/toslint/internal/testenv"
 )
 
 func TestApplyFixes(t *testing.T) {
@@ -92,5 +95,128 @@ func TestParseNameStatus(t *testing.T) {
 	}
 	if _, err := parseNameStatus("R100\x00only-one\x00"); err == nil {
 		t.Error("truncated rename accepted")
+	}
+}
+
+// fixOf is a finding whose fix replaces bytes [start, end) of file.
+func fixOf(file string, start, end int, s string) report.Finding {
+	return report.Finding{Rule: "TOS402", Pos: token.Position{Filename: file, Line: 1, Column: start + 1}, Message: "retired name",
+		Fixes: []report.Fix{{Message: "Replace", Edits: []report.Edit{{File: file, Start: start, End: end, New: s}}}}}
+}
+
+// TestFixRefusals checks that symbolic links, hard links, read-only files
+// and files outside the repository are not rewritten, that their findings
+// say why, and that the other files are fixed.
+func TestFixRefusals(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	const src = "Old name here.\n"
+	write := func(dir, name string, mode os.FileMode) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), mode); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write(root, "good.md", 0o644)
+	target := write(root, "target.md", 0o644)
+	link := filepath.Join(root, "link.md")
+	os.Symlink(target, link)
+	hard := write(root, "hard.md", 0o644)
+	os.Link(hard, filepath.Join(root, "hard2.md"))
+	ro := write(root, "ro.md", 0o444)
+	out := write(outside, "out.md", 0o644)
+	var fs []report.Finding
+	for _, f := range []string{good, link, hard, ro, out} {
+		fs = append(fs, fixOf(f, 0, 3, "New"))
+	}
+	var stderr bytes.Buffer
+	rest, err := applyFixes(fs, root, root, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(good); string(got) != "New name here.\n" {
+		t.Errorf("good.md = %q", got)
+	}
+	for _, f := range []string{target, hard, ro, out} {
+		if got, _ := os.ReadFile(f); string(got) != src {
+			t.Errorf("%s changed: %q", f, got)
+		}
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("link.md is no longer a symbolic link")
+	}
+	want := map[string]string{
+		link: "(not fixed: it is a symbolic link; fix the file it points to)",
+		hard: "(not fixed: it has 2 hard links, and rewriting one would split them)",
+		ro:   "(not fixed: it is read-only)",
+		out:  "(not fixed: it is outside the repository)",
+	}
+	if len(rest) != len(want) {
+		t.Fatalf("%d findings remain, want %d: %+v", len(rest), len(want), rest)
+	}
+	for _, f := range rest {
+		if w := want[f.Pos.Filename]; !strings.HasSuffix(f.Message, w) {
+			t.Errorf("%s: message %q, want it to end %q", f.Pos.Filename, f.Message, w)
+		}
+	}
+	if !strings.Contains(stderr.String(), "fixed 1 finding in good.md") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+}
+
+// TestFixKeepsOwner checks, as root, that a rewritten file keeps its owner
+// and group.
+func TestFixKeepsOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root can give a file another owner") // CI runs as root
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.md")
+	os.WriteFile(p, []byte("Old name.\n"), 0o640)
+	if err := os.Chown(p, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := applyFixes([]report.Finding{fixOf(p, 0, 3, "New")}, dir, dir, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(p)
+	sys := st.Sys().(*syscall.Stat_t)
+	if sys.Uid != 65534 || sys.Gid != 65534 || st.Mode().Perm() != 0o640 {
+		t.Errorf("owner %d:%d mode %v, want 65534:65534 0640", sys.Uid, sys.Gid, st.Mode().Perm())
+	}
+}
+
+// TestFixTransaction checks that when one file cannot be written (its
+// directory is not writable), no file is changed and no temporary file is
+// left. It runs as an unprivileged user (root writes everywhere).
+func TestFixTransaction(t *testing.T) {
+	if !testenv.Unprivileged(t) {
+		return
+	}
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "a"), 0o755)
+	os.MkdirAll(filepath.Join(root, "b"), 0o755)
+	one := filepath.Join(root, "a", "one.md")
+	two := filepath.Join(root, "b", "two.md")
+	os.WriteFile(one, []byte("Old one.\n"), 0o644)
+	os.WriteFile(two, []byte("Old two.\n"), 0o644)
+	if err := os.Chmod(filepath.Join(root, "b"), 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(root, "b"), 0o755)
+	_, err := applyFixes([]report.Finding{fixOf(one, 0, 3, "New"), fixOf(two, 0, 3, "New")}, root, root, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "no file was changed") || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("error = %v", err)
+	}
+	for _, f := range []string{one, two} {
+		if got, _ := os.ReadFile(f); !strings.HasPrefix(string(got), "Old") {
+			t.Errorf("%s changed: %q", f, got)
+		}
+	}
+	for _, d := range []string{"a", "b"} {
+		if entries, _ := os.ReadDir(filepath.Join(root, d)); len(entries) != 1 {
+			t.Errorf("%s: temporary files left: %v", d, entries)
+		}
 	}
 }
