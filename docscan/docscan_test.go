@@ -1,8 +1,8 @@
 package docscan_test
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"go/token"
