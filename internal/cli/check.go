@@ -123,6 +123,41 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if err != nil {
 		return 0, err
 	}
+	code, err := check(ctx, cf, args, stdout, stderr)
+	if err != nil && ctx.Err() == nil {
+		writeErrorReports(cf, err, stdout, stderr)
+	}
+	return code, err
+}
+
+// writeErrorReports writes the SARIF outputs asked for when the run
+// stopped on an error: no results, and the error as a notification, so
+// that code scanning shows why instead of an upload failing on a missing
+// file.
+func writeErrorReports(cf *checkFlags, runErr error, stdout, stderr io.Writer) {
+	wd, _ := os.Getwd()
+	if cf.dir != "" {
+		wd = absPath(wd, cf.dir)
+	}
+	r := &report.Report{Root: wd, Error: runErr.Error(), Sources: report.NewLineSource(wd),
+		Tool: report.Tool{Name: "toslint", Version: Version(), URI: "https://github.com/toslint/toslint"}}
+	if cf.format == "sarif" {
+		report.Formats["sarif"].Write(stdout, r)
+	}
+	for _, a := range cf.also {
+		if a.format != "sarif" {
+			continue
+		}
+		var b bytes.Buffer
+		report.Formats["sarif"].Write(&b, r)
+		if err := writeAtomicNew(absPath(wd, a.file), b.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "toslint: writing %s: %v\n", a.file, err)
+		}
+	}
+}
+
+// check runs the stages after the flags.
+func check(ctx context.Context, cf *checkFlags, args []string, stdout, stderr io.Writer) (int, error) {
 	stop, err := startProfile(cf.cpuProfile)
 	if err != nil {
 		return 0, err
@@ -145,9 +180,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		return 0, err
 	}
 	if !res.incomplete {
-		if res.findings, err = gate(ctx, cf, wd, args, tg, pol, res.findings); err != nil {
+		gated, err := gate(ctx, cf, wd, args, tg, pol, res.findings)
+		switch {
+		case ctx.Err() != nil: // interrupted in the base run: all we have
+			res.incomplete = true
+		case err != nil:
 			return 0, err
+		default:
+			res.findings = gated
 		}
+	}
+	if !res.incomplete {
 		if cf.fix {
 			if res.findings, err = applyFixes(res.findings, wd, tg.root, stderr); err != nil {
 				return 0, err

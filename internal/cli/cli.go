@@ -96,6 +96,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitOK
 	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "toslint: interrupted before any result")
+		return ExitInterrupted
+	}
 	fmt.Fprintf(stderr, "toslint: %v\n", err)
 	if isUsage {
 		text := ue.usage

@@ -30,6 +30,21 @@ type Report struct {
 	// Incomplete says the run was interrupted: the findings are those
 	// found before it stopped.
 	Incomplete bool
+	// Error, when set, is the error that stopped the run (exit 2): the
+	// report holds no findings, and says why.
+	Error string
+}
+
+// Note returns what a reader must know beside the findings: that the run
+// was interrupted or failed; "" when it completed.
+func (r *Report) Note() string {
+	switch {
+	case r.Error != "":
+		return "toslint could not run: " + r.Error
+	case r.Incomplete:
+		return "toslint was interrupted: these are the findings found before it stopped (incomplete)"
+	}
+	return ""
 }
 
 // Tool describes toslint itself in the output.
@@ -91,8 +106,10 @@ func (textFormat) Write(w io.Writer, r *Report) error {
 type jsonFormat struct{}
 
 type jsonReport struct {
-	Version  int           `json:"version"`
-	Findings []jsonFinding `json:"findings"`
+	Version    int           `json:"version"`
+	Findings   []jsonFinding `json:"findings"`
+	Incomplete bool          `json:"incomplete,omitempty"`
+	Error      string        `json:"error,omitempty"`
 }
 
 type jsonFinding struct {
@@ -137,7 +154,7 @@ type jsonEdit struct {
 }
 
 func (jsonFormat) Write(w io.Writer, r *Report) error {
-	out := jsonReport{Version: 1, Findings: []jsonFinding{}}
+	out := jsonReport{Version: 1, Findings: []jsonFinding{}, Incomplete: r.Incomplete, Error: r.Error}
 	for _, f := range r.Findings {
 		end := endOf(f)
 		jf := jsonFinding{
@@ -180,6 +197,9 @@ type githubFormat struct{}
 
 func (githubFormat) Write(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
+	if note := r.Note(); note != "" {
+		fmt.Fprintf(bw, "::warning title=toslint::%s\n", ghData(note))
+	}
 	for _, f := range r.Findings {
 		if f.Suppressed != nil {
 			continue
@@ -217,6 +237,9 @@ func (markdownFormat) Write(w io.Writer, r *Report) error {
 		bySev[f.Severity]++
 	}
 	total := bySev[rule.Error] + bySev[rule.Warning] + bySev[rule.Info]
+	if note := r.Note(); note != "" {
+		fmt.Fprintf(&b, "> **%s**\n\n", mdCell(note))
+	}
 	if total == 0 {
 		fmt.Fprintf(&b, "### toslint: no findings\n")
 	} else {
