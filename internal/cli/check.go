@@ -56,11 +56,17 @@ func (a *alsoOutputs) Set(v string) error {
 	return nil
 }
 
-const checkSynopsis = `Usage: toslint check [flags] [path | package pattern ...]  (default ./...)
+const checkSynopsis = `Usage: toslint check [flags] [path | package pattern | file ...]  (default ./...)
 
-Checks the Go packages under the paths with the analyzers and the
-repository that holds them with the document scanner. Patterns are those of
-the go tool ("go help packages").`
+Checks Go packages with the analyzers and the repository's documents with
+the document scanner:
+
+  ./... pkg/... .  pkg   Go packages (patterns as for the go tool, or a
+                         directory), and every document of the repository
+  file.go                its package, reporting on that file only
+  README.md LICENSE x.md those documents; a README, license or notices file
+                         adds the repository-level checks
+  other files            ignored (pre-commit may pass any staged file)`
 
 func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	var cf checkFlags
@@ -68,9 +74,9 @@ func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	fs.StringVar(&cf.format, "format", "text", "output format: "+strings.Join(report.FormatNames(), ", "))
 	fs.StringVar(&cf.configFile, "config", "", "config file (default: .toslint.yml found by walking up from the working directory)")
 	fs.StringVar(&cf.failOn, "fail-on", "", "lowest severity that fails the run: error, warning or info (default from config, else warning)")
-	fs.BoolVar(&cf.fix, "fix", false, "apply suggested fixes in place (atomic writes)")
-	fs.StringVar(&cf.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
-	fs.StringVar(&cf.mergeBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base of HEAD and this branch")
+	fs.BoolVar(&cf.fix, "fix", false, "apply suggested fixes in place, all files or none")
+	fs.StringVar(&cf.newFromRev, "new-from-rev", "", "report only findings this git revision does not have (toslint runs on it too)")
+	fs.StringVar(&cf.mergeBase, "new-from-merge-base", "", "report only findings the merge base of HEAD and this branch does not have")
 	fs.StringVar(&cf.baseline, "baseline", "", "hide the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&cf.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	fs.Var(&cf.also, "also", "also write FORMAT=FILE from the same run (repeatable), such as -also sarif=toslint.sarif")

@@ -1,6 +1,6 @@
 // Package report defines the Finding that every toslint engine produces and
 // writes findings in each output format (text, json, sarif, github,
-// markdown). Positions use go/token for Go and Markdown alike.
+// markdown, checkstyle, code-climate, junit-xml). Positions use go/token for Go and Markdown alike.
 package report
 
 import (

@@ -66,11 +66,14 @@ type Format interface {
 
 // Formats maps each -format name to its writer.
 var Formats = map[string]Format{
-	"text":     textFormat{},
-	"json":     jsonFormat{},
-	"sarif":    sarifFormat{},
-	"github":   githubFormat{},
-	"markdown": markdownFormat{},
+	"text":         textFormat{},
+	"json":         jsonFormat{},
+	"sarif":        sarifFormat{},
+	"github":       githubFormat{},
+	"markdown":     markdownFormat{},
+	"checkstyle":   checkstyleFormat{},
+	"code-climate": codeClimateFormat{},
+	"junit-xml":    junitFormat{},
 }
 
 // FormatNames returns the format names, sorted.

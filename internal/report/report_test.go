@@ -90,10 +90,14 @@ func TestFormatsGolden(t *testing.T) {
 
 func TestEmptyReports(t *testing.T) {
 	want := map[string]string{
-		"text":     "",
-		"github":   "",
-		"json":     "{\n  \"version\": 1,\n  \"findings\": []\n}\n",
-		"markdown": "### toslint: no findings\n",
+		"text":         "",
+		"github":       "",
+		"json":         "{\n  \"version\": 1,\n  \"findings\": []\n}\n",
+		"markdown":     "### toslint: no findings\n",
+		"checkstyle":   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\"></checkstyle>\n",
+		"code-climate": "[]\n",
+		"junit-xml": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"toslint\" tests=\"1\" failures=\"0\">\n" +
+			"  <testsuite name=\"toslint\" tests=\"1\" failures=\"0\" errors=\"0\">\n    <testcase name=\"toslint\" classname=\"toslint\"></testcase>\n  </testsuite>\n</testsuites>\n",
 	}
 	for name, w := range want {
 		var b bytes.Buffer
