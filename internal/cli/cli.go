@@ -41,7 +41,7 @@ Usage:
 
 	toslint [check] [flags] [path | package pattern ...]   (default ./...)
 	toslint rules [-format text|markdown|json]
-	toslint rules explain ID
+	toslint rules explain ID|NAME ...
 	toslint notices [-w] [package pattern ...]
 	toslint version
 
