@@ -20,9 +20,9 @@ func TestActionSteps(t *testing.T) {
 	root := repoRoot(t)
 	dir := t.TempDir()
 	work := filepath.Join(dir, "repo")
-	os.MkdirAll(filepath.Join(work, "docs"), 0o755)
-	os.WriteFile(filepath.Join(work, "LICENSE"), []byte("x\n"), 0o644)
-	os.WriteFile(filepath.Join(work, "docs", "a.md"), []byte("# A\n\nWe call Windows Defender ATP.\n"), 0o644)
+	must(t, os.MkdirAll(filepath.Join(work, "docs"), 0o755))
+	must(t, os.WriteFile(filepath.Join(work, "LICENSE"), []byte("x\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(work, "docs", "a.md"), []byte("# A\n\nWe call Windows Defender ATP.\n"), 0o644))
 	env := map[string]string{
 		"GITHUB_ACTION_PATH":  root,
 		"RUNNER_TEMP":         filepath.Join(dir, "tmp"),
@@ -33,7 +33,7 @@ func TestActionSteps(t *testing.T) {
 		"TOSLINT_ARGS":        "./...",
 		"TOSLINT_SARIF":       "toslint.sarif",
 	}
-	os.MkdirAll(env["RUNNER_TEMP"], 0o755)
+	must(t, os.MkdirAll(env["RUNNER_TEMP"], 0o755))
 	step := func(name string) (string, int) {
 		cmd := exec.Command(filepath.Join(root, "scripts", "action.sh"), name)
 		cmd.Dir = work

@@ -39,20 +39,20 @@ func TestPreCommit(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("PRE_COMMIT_HOME", filepath.Join(dir, ".cache"))
 	user := filepath.Join(dir, "user")
-	os.MkdirAll(user, 0o755)
+	must(t, os.MkdirAll(user, 0o755))
 	for _, c := range [][]string{{"init", "-q", "-b", "main"}, {"config", "commit.gpgsign", "false"}} {
 		if out, err := run(t, user, "git", c...); err != nil {
 			t.Fatalf("git %v: %v %s", c, err, out)
 		}
 	}
-	os.WriteFile(filepath.Join(user, "LICENSE"), []byte("x\n"), 0o644)
-	os.WriteFile(filepath.Join(user, "good.md"), []byte("# Notes\n\nMicrosoft Defender for Endpoint is the product we call.\n"), 0o644)
+	must(t, os.WriteFile(filepath.Join(user, "LICENSE"), []byte("x\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(user, "good.md"), []byte("# Notes\n\nMicrosoft Defender for Endpoint is the product we call.\n"), 0o644))
 	run(t, user, "git", "add", ".")
 	out, err := run(t, user, "pre-commit", "try-repo", hooks, "toslint-docs", "--files", "good.md")
 	if err != nil {
 		t.Fatalf("clean file failed the hook: %v\n%s", err, out)
 	}
-	os.WriteFile(filepath.Join(user, "bad.md"), []byte("# Notes\n\nWe still call Windows Defender ATP.\n"), 0o644)
+	must(t, os.WriteFile(filepath.Join(user, "bad.md"), []byte("# Notes\n\nWe still call Windows Defender ATP.\n"), 0o644))
 	run(t, user, "git", "add", "bad.md")
 	out, err = run(t, user, "pre-commit", "try-repo", hooks, "toslint-docs", "--files", "bad.md")
 	if err == nil {
@@ -60,5 +60,13 @@ func TestPreCommit(t *testing.T) {
 	}
 	if !strings.Contains(out, "bad.md:3:15: retired name `Windows Defender ATP`") {
 		t.Errorf("hook output lacks the finding:\n%s", out)
+	}
+}
+
+// must stops the test on a setup error.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

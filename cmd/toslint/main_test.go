@@ -33,15 +33,15 @@ func TestSignals(t *testing.T) {
 		"docs/a.md": "# A\n\nWe call Windows Defender ATP.\n",
 	} {
 		p := filepath.Join(repo, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(body), 0o644)
+		must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		must(t, os.WriteFile(p, []byte(body), 0o644))
 	}
 	slow := filepath.Join(dir, "slow.sh")
 	busy := filepath.Join(dir, "busy")
 	// The signal goes to toslint alone, not to the go command's children:
 	// the script waits in short steps until the test ends, so that none
 	// outlives it.
-	os.WriteFile(slow, []byte("#!/bin/sh\ntouch "+busy+"\nfor i in $(seq 100); do [ -e "+filepath.Join(dir, "done")+" ] && break; sleep 0.1; done\nexec \"$@\"\n"), 0o755)
+	must(t, os.WriteFile(slow, []byte("#!/bin/sh\ntouch "+busy+"\nfor i in $(seq 100); do [ -e "+filepath.Join(dir, "done")+" ] && break; sleep 0.1; done\nexec \"$@\"\n"), 0o755))
 	defer os.WriteFile(filepath.Join(dir, "done"), nil, 0o644)
 
 	run := func(t *testing.T, signals int) (string, string, int, time.Duration) {
@@ -98,4 +98,12 @@ func TestSignals(t *testing.T) {
 			t.Errorf("exit %d after %v, want 130 at once\n%s", code, took, stderr)
 		}
 	})
+}
+
+// must stops the test on a setup error.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -51,7 +51,7 @@ func TestCLI(t *testing.T) {
 							t.Fatalf("symlinks: bad line %q", l)
 						}
 						p := filepath.Join(dir, filepath.FromSlash(link))
-						os.MkdirAll(filepath.Dir(p), 0o755)
+						must(t, os.MkdirAll(filepath.Dir(p), 0o755))
 						if err := os.Symlink(filepath.FromSlash(target), p); err != nil {
 							t.Fatal(err)
 						}
@@ -120,4 +120,12 @@ func normalize(s, dir string) string {
 		}
 	}
 	return strings.ReplaceAll(s, cli.Version(), "$VERSION")
+}
+
+// must stops the test on a setup error.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -70,7 +70,7 @@ func TestApplyFixes(t *testing.T) {
 func TestFixOutOfRange(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "a.md")
-	os.WriteFile(file, []byte("short\n"), 0o644)
+	must(t, os.WriteFile(file, []byte("short\n"), 0o644))
 	fs := []report.Finding{{Rule: "TOS402", Fixes: []report.Fix{{Edits: []report.Edit{{File: file, Start: 3, End: 99, New: "x"}}}}}}
 	rest, err := applyFixes(fs, dir, dir, &bytes.Buffer{})
 	if err != nil || len(rest) != 1 {
@@ -121,9 +121,9 @@ func TestFixRefusals(t *testing.T) {
 	good := write(root, "good.md", 0o644)
 	target := write(root, "target.md", 0o644)
 	link := filepath.Join(root, "link.md")
-	os.Symlink(target, link)
+	must(t, os.Symlink(target, link))
 	hard := write(root, "hard.md", 0o644)
-	os.Link(hard, filepath.Join(root, "hard2.md"))
+	must(t, os.Link(hard, filepath.Join(root, "hard2.md")))
 	ro := write(root, "ro.md", 0o444)
 	out := write(outside, "out.md", 0o644)
 	var fs []report.Finding
@@ -173,7 +173,7 @@ func TestFixKeepsOwner(t *testing.T) {
 	}
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
-	os.WriteFile(p, []byte("Old name.\n"), 0o640)
+	must(t, os.WriteFile(p, []byte("Old name.\n"), 0o640))
 	if err := os.Chown(p, 65534, 65534); err != nil {
 		t.Fatal(err)
 	}
@@ -195,12 +195,12 @@ func TestFixTransaction(t *testing.T) {
 		return
 	}
 	root := t.TempDir()
-	os.MkdirAll(filepath.Join(root, "a"), 0o755)
-	os.MkdirAll(filepath.Join(root, "b"), 0o755)
+	must(t, os.MkdirAll(filepath.Join(root, "a"), 0o755))
+	must(t, os.MkdirAll(filepath.Join(root, "b"), 0o755))
 	one := filepath.Join(root, "a", "one.md")
 	two := filepath.Join(root, "b", "two.md")
-	os.WriteFile(one, []byte("Old one.\n"), 0o644)
-	os.WriteFile(two, []byte("Old two.\n"), 0o644)
+	must(t, os.WriteFile(one, []byte("Old one.\n"), 0o644))
+	must(t, os.WriteFile(two, []byte("Old two.\n"), 0o644))
 	if err := os.Chmod(filepath.Join(root, "b"), 0o555); err != nil {
 		t.Fatal(err)
 	}
@@ -218,5 +218,13 @@ func TestFixTransaction(t *testing.T) {
 		if entries, _ := os.ReadDir(filepath.Join(root, d)); len(entries) != 1 {
 			t.Errorf("%s: temporary files left: %v", d, entries)
 		}
+	}
+}
+
+// must stops the test on a setup error.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -40,7 +40,7 @@ func TestBaseline(t *testing.T) {
 	if _, code := runIn(t, "check", "-baseline", filepath.Join(dir, "missing.json")); code != 2 {
 		t.Errorf("missing baseline: exit %d, want 2", code)
 	}
-	os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{}"), 0o644)
+	must(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{}"), 0o644))
 	if _, code := runIn(t, "check", "-baseline", filepath.Join(dir, "bad.json")); code != 2 {
 		t.Errorf("bad baseline: exit %d, want 2", code)
 	}
@@ -63,8 +63,8 @@ func TestMergeBase(t *testing.T) {
 	}
 	writeTree(t, dir, map[string]string{"a.md": "Old: Azure Sentinel.\nNew: Windows Defender ATP.\n"})
 	git(t, dir, "commit", "-qam", "docs")
-	out, _ := runIn(t, "check", "-q", "-new-from-merge-base", "main")
-	if !strings.Contains(out, "a.md:2:6") || strings.Contains(out, "a.md:1:") || strings.Contains(out, "[TOS301]") {
+	out, code := runIn(t, "check", "-q", "-new-from-merge-base", "main")
+	if code != 1 || !strings.Contains(out, "a.md:2:6") || strings.Contains(out, "a.md:1:") || strings.Contains(out, "[TOS301]") {
 		t.Errorf("docs change: want the new line only (TOS301 held in the base too):\n%s", out)
 	}
 	// A repository-level finding is new when its verdict changes.
@@ -72,7 +72,7 @@ func TestMergeBase(t *testing.T) {
 	git(t, dir, "add", "LICENSE")
 	git(t, dir, "commit", "-qm", "license")
 	os.Remove(filepath.Join(dir, "LICENSE"))
-	if out, _ := runIn(t, "check", "-q", "-new-from-rev", "HEAD"); !strings.Contains(out, "[TOS301]") {
+	if out, code := runIn(t, "check", "-q", "-new-from-rev", "HEAD"); code != 1 || !strings.Contains(out, "[TOS301]") {
 		t.Errorf("license removed: want TOS301 as new:\n%s", out)
 	}
 	if _, code := runIn(t, "check", "-new-from-merge-base", "nope"); code != 2 {

@@ -22,16 +22,16 @@ func git(t *testing.T, dir string, args ...string) {
 func TestNewFromRev(t *testing.T) {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
-	os.WriteFile(filepath.Join(dir, "LICENSE"), []byte("text\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Top\n\n<!-- toslint-disable-next-line TOS402 -->\nold line\n"), 0o644)
+	must(t, os.WriteFile(filepath.Join(dir, "LICENSE"), []byte("text\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Top\n\n<!-- toslint-disable-next-line TOS402 -->\nold line\n"), 0o644))
 	git(t, dir, "add", ".")
 	git(t, dir, "commit", "-qm", "base")
-	os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Top\n\n<!-- toslint-disable-next-line TOS402 -->\nold line\n\n<!-- toslint-disable-next-line TOS403 -->\nnew line\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "new.md"), []byte("<!-- toslint-disable TOS401 -->\n"), 0o644)
+	must(t, os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Top\n\n<!-- toslint-disable-next-line TOS402 -->\nold line\n\n<!-- toslint-disable-next-line TOS403 -->\nnew line\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "new.md"), []byte("<!-- toslint-disable TOS401 -->\n"), 0o644))
 	t.Chdir(dir)
 
-	all, _ := runIn(t, "check", "-q")
-	if strings.Count(all, "[TOS003]") != 3 || strings.Count(all, "[TOS004]") != 3 {
+	all, code := runIn(t, "check", "-q")
+	if code != 1 || strings.Count(all, "[TOS003]") != 3 || strings.Count(all, "[TOS004]") != 3 {
 		t.Fatalf("want three TOS003 findings without the filter:\n%s", all)
 	}
 	got, code := runIn(t, "check", "-q", "-new-from-rev", "HEAD")
@@ -123,8 +123,8 @@ func TestGateEdits(t *testing.T) {
 				t.Fatalf("no change: exit %d:\n%s", code, out)
 			}
 			writeTree(t, dir, map[string]string{"sync/sync.go": c.src})
-			all, _ := runIn(t, "check", "-q")
-			if !strings.Contains(all, c.want) {
+			all, code := runIn(t, "check", "-q")
+			if code != 1 || !strings.Contains(all, c.want) {
 				t.Fatalf("the edit gives no %s finding at all:\n%s", c.want, all)
 			}
 			out, code := runIn(t, "check", "-q", "-new-from-rev", "HEAD")
