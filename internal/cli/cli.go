@@ -27,8 +27,16 @@ const (
 // from a checkout).
 const devVersion = "v0.1.0-dev"
 
+// buildVersion is set at build time when the module version is not
+// known, as the GitHub Action does with the ref it runs at:
+// -ldflags "-X github.com/toslint/toslint/internal/cli.buildVersion=v0.1.0".
+var buildVersion string
+
 // Version returns toslint's version.
 func Version() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
