@@ -153,7 +153,6 @@ type ccIssue struct {
 	Location    ccLocation `json:"location"`
 	Severity    string     `json:"severity"`
 	Fingerprint string     `json:"fingerprint"`
-	EngineName  string     `json:"engine_name"`
 }
 
 type ccContent struct {
@@ -187,8 +186,9 @@ func (codeClimateFormat) Write(w io.Writer, r *Report) error {
 			fp = fmt.Sprintf("%s-%d", fp, seen[fp])
 		}
 		begin, end := max(f.Pos.Line, 1), max(endOf(f).Line, f.Pos.Line, 1)
-		is := ccIssue{Type: "issue", CheckName: f.Rule, Description: f.Message + " [" + f.Rule + "]",
-			Categories: []string{"Bug Risk"}, Severity: ccSeverity(f.Severity), Fingerprint: fp, EngineName: "toslint",
+		desc := strings.Join(strings.Fields(f.Message), " ") // one line, as the spec asks
+		is := ccIssue{Type: "issue", CheckName: f.Rule, Description: desc + " [" + f.Rule + "]",
+			Categories: []string{"Bug Risk"}, Severity: ccSeverity(f.Severity), Fingerprint: fp,
 			Location: ccLocation{Path: f.Pos.Filename, Lines: ccLines{Begin: begin, End: end}}}
 		if rr, ok := rule.Lookup(f.Rule); ok {
 			is.Content = &ccContent{Body: rr.Rationale + "\n\nEnforces: " + rr.Clause + "\n\n" + rr.URL()}
