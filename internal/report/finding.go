@@ -97,6 +97,11 @@ func Relativize(fs []Finding, dir string) {
 		if f.Suppressed != nil {
 			f.Suppressed.File = rel(f.Suppressed.File)
 		}
+		for j := range f.Fixes {
+			for k := range f.Fixes[j].Edits {
+				f.Fixes[j].Edits[k].File = rel(f.Fixes[j].Edits[k].File)
+			}
+		}
 	}
 }
 
