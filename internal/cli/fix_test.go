@@ -11,7 +11,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/toslint/toslint/internal/config"
 	"github.com/toslint/toslint/internal/report"
+	"github.com/toslint/toslint/internal/rule"
 	"github.com/toslint/toslint/internal/testenv"
 )
 
@@ -226,5 +228,32 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestToolErrorExit checks that a finding marking a tool error (an
+// internal error reported as TOS001, a package that did not load) makes
+// the run exit 2 even below the fail level, and that an interrupted run
+// exits 130.
+func TestToolErrorExit(t *testing.T) {
+	pol, err := config.Default(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf := &checkFlags{format: "text", failOn: "error"}
+	warn := report.Finding{Rule: "TOS001", Severity: rule.Warning, Pos: token.Position{Filename: "a.md"}, Message: "not scanned: internal error"}
+	for _, c := range []struct {
+		res  runResult
+		want int
+	}{
+		{runResult{findings: []report.Finding{warn}}, ExitOK},
+		{runResult{findings: []report.Finding{func() report.Finding { f := warn; f.ToolError = true; return f }()}}, ExitError},
+		{runResult{findings: []report.Finding{warn}, incomplete: true}, ExitInterrupted},
+	} {
+		var stdout, stderr bytes.Buffer
+		code, err := writeOutputs(cf, t.TempDir(), &c.res, pol, &stdout, &stderr)
+		if err != nil || code != c.want {
+			t.Errorf("%+v: exit %d, %v; want %d", c.res, code, err, c.want)
+		}
 	}
 }
