@@ -243,10 +243,11 @@ func workDir(dir string) (string, error) {
 // runResult is what the engines found.
 type runResult struct {
 	findings   []report.Finding
-	packages   int  // Go packages checked
-	documents  int  // documents scanned
-	incomplete bool // interrupted: findings are those found so far
-	notes      []string
+	packages   int      // Go packages checked
+	documents  int      // documents scanned
+	incomplete bool     // interrupted: findings are those found so far
+	toolFailed bool     // an engine could not check something: exit 2
+	notes      []string // printed on stderr
 }
 
 // collect runs the Go analyzers and the document scanner (concurrently:
@@ -274,6 +275,8 @@ func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlag
 				}
 				goFindings = append(goFindings, r.findings...)
 				res.packages += r.packages
+				res.notes = append(res.notes, r.notes...)
+				res.toolFailed = res.toolFailed || r.failed
 				for _, e := range r.engines {
 					ran[e] = true
 				}
@@ -394,7 +397,7 @@ func writeOutputs(cf *checkFlags, wd string, res *runResult, pol *policy.Policy,
 			fmt.Fprintln(stderr, "toslint: interrupted; the findings above are those found so far")
 		}
 		return ExitInterrupted, nil
-	case report.HasToolErrors(findings):
+	case res.toolFailed || report.HasToolErrors(findings):
 		return ExitError, nil
 	case report.Count(findings, failOn) > 0:
 		return ExitFindings, nil

@@ -25,6 +25,11 @@ type goResult struct {
 	engines  []rule.Engine
 	files    map[string]bool // Go files whose directives were read
 	packages int             // packages checked (the summary line)
+	// failed is set when a package could not be loaded or an analyzer
+	// failed on one: the findings say where, and the run exits 2.
+	failed bool
+	// notes are printed on stderr.
+	notes []string
 }
 
 // checkGo loads the packages matching patterns and runs the analyzer
