@@ -193,6 +193,9 @@ func check(ctx context.Context, cf *checkFlags, args []string, stdout, stderr io
 		case err != nil:
 			return 0, err
 		default:
+			if rev := cmpOr(cf.newFromRev, cf.mergeBase); rev != "" {
+				res.hidden = append(res.hidden, fmt.Sprintf("%d not new since %s", unsuppressed(res.findings)-unsuppressed(gated), rev))
+			}
 			res.findings = gated
 		}
 	}
@@ -247,6 +250,7 @@ type runResult struct {
 	documents  int      // documents scanned
 	incomplete bool     // interrupted: findings are those found so far
 	toolFailed bool     // an engine could not check something: exit 2
+	hidden     []string // what the gate and the baseline left out, for the summary
 	notes      []string // printed on stderr
 }
 
@@ -360,10 +364,12 @@ func writeOutputs(cf *checkFlags, wd string, res *runResult, pol *policy.Policy,
 		return ExitOK, nil
 	}
 	if cf.baseline != "" {
+		before := unsuppressed(findings)
 		var err error
 		if findings, err = applyBaseline(absPath(wd, cf.baseline), findings, lines); err != nil {
 			return 0, err
 		}
+		res.hidden = append(res.hidden, fmt.Sprintf("%d in the baseline", before-unsuppressed(findings)))
 	}
 	r := &report.Report{Sources: lines,
 		Findings: findings, Root: wd, Incomplete: res.incomplete,
@@ -428,8 +434,12 @@ func summary(res *runResult, fs []report.Finding) string {
 		b.WriteString("nothing checked (no Go package or document among the arguments)")
 		return b.String()
 	}
+	adj := "" // "new" when the gate or a baseline left findings out
+	if len(res.hidden) > 0 {
+		adj = "new "
+	}
 	if total == 0 {
-		b.WriteString("no findings")
+		b.WriteString("no " + adj + "findings")
 	} else {
 		var parts []string
 		for _, s := range []rule.Severity{rule.Error, rule.Warning, rule.Info} {
@@ -437,13 +447,26 @@ func summary(res *runResult, fs []report.Finding) string {
 				parts = append(parts, plural(n, s.String()))
 			}
 		}
-		fmt.Fprintf(&b, "%s (%s)", plural(total, "finding"), strings.Join(parts, ", "))
+		fmt.Fprintf(&b, "%s (%s)", plural(total, adj+"finding"), strings.Join(parts, ", "))
 	}
 	fmt.Fprintf(&b, " in %s and %s", plural(res.packages, "package"), plural(res.documents, "document"))
 	if suppressed > 0 {
 		fmt.Fprintf(&b, "; %d suppressed", suppressed)
 	}
+	for _, h := range res.hidden {
+		fmt.Fprintf(&b, "; %s", h)
+	}
 	return b.String()
+}
+
+func unsuppressed(fs []report.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Suppressed == nil {
+			n++
+		}
+	}
+	return n
 }
 
 func plural(n int, word string) string {
