@@ -3,12 +3,14 @@ package cli
 import (
 	"fmt"
 	"go/build"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/toslint/toslint/docscan"
+	"github.com/toslint/toslint/internal/report"
 )
 
 // targets is what the arguments of `toslint check` select, for each engine.
@@ -46,6 +48,10 @@ type targets struct {
 	// limits it to these files (absolute).
 	docs     bool
 	docFiles []string
+
+	// notScanned reports the file arguments that are symbolic links out
+	// of the repository or to nothing (TOS001).
+	notScanned []report.Finding
 }
 
 // hasGo reports whether the Go side has anything to load.
@@ -75,7 +81,10 @@ func (t *targets) modules() []string {
 // from the first argument.
 func selectTargets(wd, root string, args []string) (*targets, error) {
 	t := &targets{goByModule: map[string][]string{}, goFiles: map[string]bool{}, fileOnlyDirs: map[string]bool{}}
-	type fileArg struct{ arg, abs string }
+	type fileArg struct {
+		arg, abs string
+		broken   error // a symbolic link to nothing
+	}
 	var files []fileArg
 	patternDirs := map[string]bool{} // directories selected by a pattern: abs, "/..." suffix for trees
 	wholeRepo := false
@@ -115,7 +124,8 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 		st, err := os.Stat(abs)
 		if err != nil {
 			if lst, lerr := os.Lstat(abs); lerr == nil && lst.Mode()&os.ModeSymlink != 0 {
-				return nil, fmt.Errorf("%s: broken symbolic link", arg)
+				files = append(files, fileArg{arg, abs, err}) // a broken link: reported below
+				continue
 			}
 			return nil, fmt.Errorf("%s: no such file or directory", arg)
 		}
@@ -129,7 +139,7 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 			}
 			continue
 		}
-		files = append(files, fileArg{arg, abs})
+		files = append(files, fileArg{arg, abs, nil})
 	}
 	// The repository is the one holding the first pattern or directory,
 	// else the working directory's: files are checked as parts of it.
@@ -138,18 +148,27 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 		t.root = repoRoot(cmpOr(first, wd), wd)
 	}
 	for _, f := range files {
-		// The file must lie in the repository, and so must a symbolic
-		// link's target: toslint never reads outside it.
-		real := resolve(f.abs)
-		if !within(t.root, real) {
-			if within(t.root, resolve(filepath.Dir(f.abs))) {
-				return nil, fmt.Errorf("%s: symbolic link to %s, outside the repository %s (toslint does not read outside it)", f.arg, real, t.root)
-			}
-			return nil, fmt.Errorf("%s: outside the repository %s (toslint checks one repository at a time; run it there, or with -C)", f.arg, t.root)
-		}
+		// The file must lie in the repository. A symbolic link in it that
+		// leads out of it, or nowhere, is reported as the document scan
+		// reports such links (TOS001): toslint never reads outside the
+		// repository.
 		name := filepath.Base(f.abs)
 		isGo := strings.HasSuffix(name, ".go")
-		if !isGo && !docscan.IsDocument(name) {
+		checked := isGo || docscan.IsDocument(name)
+		real := resolve(f.abs)
+		linkDir := resolve(filepath.Dir(f.abs))
+		switch {
+		case !within(t.root, linkDir):
+			return nil, fmt.Errorf("%s: outside the repository %s (toslint checks one repository at a time; run it there, or with -C)", f.arg, t.root)
+		case f.broken != nil && checked:
+			t.notScanned = append(t.notScanned, report.Finding{Rule: "TOS001", Pos: token.Position{Filename: filepath.Join(linkDir, name)},
+				Message: fmt.Sprintf("not scanned: broken symbolic link (%v)", unwrapPathError(f.broken))})
+			continue
+		case !within(t.root, real) && checked:
+			t.notScanned = append(t.notScanned, report.Finding{Rule: "TOS001", Pos: token.Position{Filename: filepath.Join(linkDir, name)},
+				Message: fmt.Sprintf("not scanned: symbolic link to %s, outside the repository (links are not followed out of it)", real)})
+			continue
+		case !checked || f.broken != nil || !within(t.root, real):
 			continue // other files: nothing to check
 		}
 		if isGo {

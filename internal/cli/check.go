@@ -315,6 +315,12 @@ func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlag
 		ran[rule.EngineDocs] = cf.only != "go" && tg.docs
 	}
 	fs := append(goFindings, docFindings...)
+	for _, f := range tg.notScanned {
+		if pol.Enabled(f.Rule) {
+			f.Severity = pol.Severity(f.Rule)
+			fs = append(fs, f)
+		}
+	}
 	if res.incomplete {
 		// Directives cannot be judged unused on a partial run.
 		ran = map[rule.Engine]bool{}
