@@ -302,7 +302,11 @@ func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlag
 	}
 	wg.Wait()
 	if noMod := tg.goByModule[""]; len(noMod) > 0 && cf.only != "docs" && (cf.only == "go" || len(tg.goFiles) > 0) {
-		res.notes = append(res.notes, fmt.Sprintf("no go.mod in %s or above: Go packages were not checked", tg.root))
+		var where []string
+		for _, p := range noMod {
+			where = append(where, relTo(tg.root, strings.TrimSuffix(p, "/...")))
+		}
+		res.notes = append(res.notes, fmt.Sprintf("no go.mod found for %s: Go packages were not checked", strings.Join(where, ", ")))
 	}
 	if ctx.Err() != nil {
 		res.incomplete = true
