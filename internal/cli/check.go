@@ -304,7 +304,10 @@ func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlag
 	if noMod := tg.goByModule[""]; len(noMod) > 0 && cf.only != "docs" && (cf.only == "go" || len(tg.goFiles) > 0) {
 		var where []string
 		for _, p := range noMod {
-			where = append(where, relTo(tg.root, strings.TrimSuffix(p, "/...")))
+			if filepath.IsAbs(p) {
+				p = relTo(tg.root, p)
+			}
+			where = append(where, p)
 		}
 		res.notes = append(res.notes, fmt.Sprintf("no go.mod found for %s: Go packages were not checked", strings.Join(where, ", ")))
 	}
