@@ -89,9 +89,14 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 	patternDirs := map[string]bool{} // directories selected by a pattern: abs, "/..." suffix for trees
 	wholeRepo := false
 	first := ""
-	addGo := func(dir, pattern string) {
+	// addGo adds the package pattern for dir to its module; without a
+	// module the argument is kept, for the note that says so.
+	addGo := func(dir, pattern, arg string) {
 		mod := findUp(dir, "go.mod")
-		if mod != "" && pattern != "" && isPathPattern(pattern) {
+		switch {
+		case mod == "":
+			pattern = arg
+		case isPathPattern(pattern):
 			pattern = relPattern(mod, dir, pattern)
 		}
 		t.goByModule[mod] = appendNew(t.goByModule[mod], pattern)
@@ -117,7 +122,7 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 			abs = resolve(abs)
 			first = cmpOr(first, abs)
 			patternDirs[abs+"/..."] = true
-			addGo(abs, abs+"/...")
+			addGo(abs, abs+"/...", arg)
 			continue
 		}
 		abs := absPath(wd, arg)
@@ -135,7 +140,7 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 			first = cmpOr(first, abs)
 			patternDirs[abs] = true
 			if hasGoFiles(abs) { // "." in a module root without code is not an error
-				addGo(abs, abs)
+				addGo(abs, abs, arg)
 			}
 			continue
 		}
@@ -179,7 +184,7 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 			t.goFiles[filepath.Join(resolve(filepath.Dir(f.abs)), name)] = true
 			t.goFiles[real] = true
 			t.fileOnlyDirs[dir] = true
-			addGo(dir, dir)
+			addGo(dir, dir, f.arg)
 			continue
 		}
 		t.docFiles = appendNew(t.docFiles, real)

@@ -302,14 +302,7 @@ func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlag
 	}
 	wg.Wait()
 	if noMod := tg.goByModule[""]; len(noMod) > 0 && cf.only != "docs" && (cf.only == "go" || len(tg.goFiles) > 0) {
-		var where []string
-		for _, p := range noMod {
-			if filepath.IsAbs(p) {
-				p = relTo(tg.root, p)
-			}
-			where = append(where, p)
-		}
-		res.notes = append(res.notes, fmt.Sprintf("no go.mod found for %s: Go packages were not checked", strings.Join(where, ", ")))
+		res.notes = append(res.notes, fmt.Sprintf("no go.mod found for %s: Go packages were not checked", strings.Join(noMod, " ")))
 	}
 	if ctx.Err() != nil {
 		res.incomplete = true
