@@ -27,9 +27,9 @@ type modInfo struct {
 	declared map[string]bool // every license the root license files name (the module's own)
 	texts    map[string]bool // licenses whose full text the module carries for all its code
 
-	own       map[string]bool // normalised own holders
-	ownTokens map[string]bool // their distinctive words, and the module path's
-	configured bool           // copyright_holders set: own holders come from the config only
+	own        map[string]bool // normalised own holders
+	ownTokens  map[string]bool // their distinctive words, and the module path's
+	configured bool            // copyright_holders set: own holders come from the config only
 
 	// covered is the normalised text of the root license files, the
 	// notices files and REUSE.toml: a holder or folder named there has its
@@ -41,10 +41,10 @@ type modInfo struct {
 
 	units       map[string]*unit    // copied units by slash directory relative to root
 	unitNotices map[string][]string // names of the notices and authors files of each unit
-	goFiles map[string][]string // Go files (names) by slash directory
-	owner   map[string]string   // directory -> directory whose package checks it
-	anchor  string              // directory whose package reports module-level problems
-	voted   string              // the holder on most of the module's own files, when it counted
+	goFiles     map[string][]string // Go files (names) by slash directory
+	owner       map[string]string   // directory -> directory whose package checks it
+	anchor      string              // directory whose package reports module-level problems
+	voted       string              // the holder on most of the module's own files, when it counted
 
 	problems []problem // files the module scan could not read
 }
