@@ -135,3 +135,21 @@ func TestNoticesAppendKeepsMode(t *testing.T) {
 		t.Errorf("a temporary file was left behind: %d entries", len(entries))
 	}
 }
+
+// TestCheckReadsTestFileDirectives checks that a finding in a test file
+// (which the CLI does not load) honours the file's suppression.
+func TestCheckReadsTestFileDirectives(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":    "module example.test/s\n\ngo 1.22\n",
+		"LICENSE":   "Copyright (c) 2026 Example Corp\n\n" + readLicense(t, "MIT"),
+		"s.go":      "// Copyright 2026 Example Corp\n\npackage s\n",
+		"s_test.go": "//toslint:ignore TOS202 -- the author agreed; notice pending\n// Copyright 2015 Jane Roe\n\npackage s\n",
+		"t_test.go": "// Copyright 2016 John Poe\n\npackage s\n",
+	})
+	t.Chdir(dir)
+	out, _, code := runCLI("check", "-only", "go", "-format", "json")
+	if code != 1 || !strings.Contains(out, `"file": "t_test.go"`) || strings.Count(out, `"suppressed": true`) != 1 || strings.Contains(out, "TOS004") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
