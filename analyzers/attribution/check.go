@@ -200,7 +200,7 @@ func (m *modInfo) reuseNames(rel, key string) bool {
 // first Go file.
 func (p *pass) reportUnit(fs *fileState, s stmtAt) {
 	u := fs.unit
-	if p.mod.listed(strings.TrimSpace(normalizeText(u.dir))) || p.mod.listed(strings.TrimSpace(normalizeText(path.Base(u.dir)))) {
+	if p.mod.mentions(u.dir) || p.mod.listed(holderKey(path.Base(u.dir))) {
 		return
 	}
 	why := "its license is not one whose text alone is the notice"

@@ -69,7 +69,7 @@ func (p *pass) checkDependencies() {
 				break
 			}
 		}
-		if id == "" || !needsAttribution(id) || p.mod.listed(strings.TrimSpace(normalizeText(req.Mod.Path))) || slices.Contains(reported, req.Mod.Path) {
+		if id == "" || !needsAttribution(id) || p.mod.mentions(req.Mod.Path) || slices.Contains(reported, req.Mod.Path) {
 			continue
 		}
 		reported = append(reported, req.Mod.Path)

@@ -373,6 +373,13 @@ func (m *modInfo) listed(key string) bool {
 	return key != "" && (strings.Contains(m.covered, " "+key+" ") || strings.Contains(m.covered, " the "+key+" "))
 }
 
+// mentions reports whether the root license, notices or REUSE.toml
+// files mention a module path, URL or folder (normalised), as a substring.
+func (m *modInfo) mentions(s string) bool {
+	s = strings.TrimSpace(normalizeText(s))
+	return s != "" && strings.Contains(m.covered, s)
+}
+
 // normalizeText lowercases, turns punctuation other than what URLs and
 // e-mail addresses need into spaces, folds white space and pads with one
 // space at each end (so that Contains matches whole words at the edges).

@@ -44,7 +44,7 @@ func (p *pass) checkProvenance(fs *fileState, g group, src []byte) {
 	if fs.foreign && len(fs.licenses) > 0 {
 		return // the file credits its upstream's holder and license
 	}
-	if p.mod.listed(strings.TrimSpace(normalizeText(source))) || p.mod.listed(strings.TrimSpace(normalizeText(strings.TrimPrefix(strings.TrimPrefix(source, "https://"), "http://")))) {
+	if p.mod.mentions(strings.TrimPrefix(strings.TrimPrefix(source, "https://"), "http://")) {
 		return
 	}
 	if valueDecl.MatchString(nextLine(src, g.end())) || factWords.MatchString(text[:m[0]]) {
