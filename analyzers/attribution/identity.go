@@ -21,8 +21,8 @@ import (
 //  3. The vote: the holder on the most Go files outside copied folders is
 //     own when it shares a word with that evidence, or, when there is no
 //     evidence (an Apache-2.0 LICENSE names no holder), when it is on
-//     more than half of the files that carry a statement or on half as
-//     many files again as the runner-up.
+//     more than half of the files that carry a statement or on a quarter
+//     more files than the runner-up.
 
 // stopTokens are words too common in holders to tell one from another.
 var stopTokens = map[string]bool{
@@ -87,7 +87,7 @@ func (m *modInfo) decideIdentity(pol *policy.Policy, evidence []string) {
 		m.voted = winner
 		return
 	}
-	if len(evidence) == 0 && (2*n > total || 2*n >= 3*second) {
+	if len(evidence) == 0 && (2*n > total || 4*n >= 5*second && n > second) {
 		m.addOwn(winner)
 		m.voted = winner
 	}
