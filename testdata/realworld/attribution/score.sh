@@ -14,6 +14,9 @@
 # recall (labelled "report" files with a finding / labelled "report"
 # files) and the labelled "quiet" files that got a finding. With
 # KEEP=1 the JSON output stays in $OUT (default a temporary folder).
+# With NOTICES=1 it also runs `toslint notices -w` on a copy of the last
+# variant (nonotice when the repository has one) and prints the TOS2xx
+# findings left after it, and the notices file it wrote.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
@@ -82,5 +85,21 @@ for x in found:
 for f in sorted(report - files):
     print(f"    missed: {f}")
 PY
+		last=$dir
 	done
+	if [ -n "${NOTICES:-}" ]; then
+		w="$out/${name/\//+}.notices"
+		rm -rf "$w" && cp -a "$last" "$w"
+		(cd "$w" && GOFLAGS=-mod=mod "$out/toslint" notices -w >"$w.stdout" 2>"$w.stderr") || echo "$name: notices -w failed: $(head -c 300 "$w.stderr")" >&2
+		(cd "$w" && GOFLAGS=-mod=mod "$out/toslint" check -only go -format json ./... >"$w.json" 2>/dev/null) || true
+		python3 - "$w.json" "$name" <<'PY'
+import json, sys, collections
+found = [x for x in json.load(open(sys.argv[1]))['findings'] if x['rule'].startswith('TOS2')]
+c = collections.Counter(x['rule'] for x in found)
+print(f"    after notices -w: {len(found)} TOS2xx findings {dict(c)}")
+for x in found:
+    print(f"      left: {x['file']}:{x['line']}: {x['rule']} {x['message'][:100]}")
+PY
+		grep '^toslint:' "$w.stderr" | sed 's/^/      /'
+	fi
 done <"$here/repos.tsv"
