@@ -7,7 +7,6 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
-	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -320,6 +319,3 @@ func (fs *fileState) unitDir(root string) string {
 	}
 	return filepath.Join(root, filepath.FromSlash(fs.unit.dir))
 }
-
-// inUnit reports whether a slash path relative to the root is inside dir.
-func inUnit(rel, dir string) bool { return strings.HasPrefix(rel, dir+"/") || path.Dir(rel) == dir }

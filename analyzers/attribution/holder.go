@@ -31,7 +31,7 @@ var (
 	creditWord = regexp.MustCompile(`(?i)\b(?:based on|derived from|adapted from|ported from)\s+(?:the\s+)?(?:original\s+)?(?:work|code|implementation)\s+(?:by|of)\s+`)
 )
 
-// stopWords end a holder: what follows them is a license, a reservation
+// stopPhrases end a holder: what follows them is a license, a reservation
 // or a sentence about the file.
 var stopPhrases = []string{
 	"all rights reserved", "use of this source", "licensed", "released", "distributed", "under the ",
@@ -55,23 +55,21 @@ func statementsIn(line string) []statement {
 		return nil
 	}
 	var out []statement
-	for _, m := range markWord.FindAllStringIndex(line, -1) {
-		if !marks {
-			break
-		}
-		if s, ok := statementAt(line, m[0], m[1]); ok {
-			if len(out) > 0 && out[len(out)-1].end > s.col {
-				continue // "Copyright © 2020": one statement
+	if marks {
+		for _, m := range markWord.FindAllStringIndex(line, -1) {
+			if s, ok := statementAt(line, m[0], m[1]); ok {
+				if len(out) > 0 && out[len(out)-1].end > s.col {
+					continue // "Copyright © 2020": one statement
+				}
+				out = append(out, s)
 			}
-			out = append(out, s)
 		}
 	}
-	for _, m := range creditWord.FindAllStringIndex(line, -1) {
-		if !credit {
-			break
-		}
-		if h, end := holderText(line, m[1]); h != "" && startsName(h) {
-			out = append(out, statement{holder: h, key: holderKey(h), col: m[0], end: end})
+	if credit {
+		for _, m := range creditWord.FindAllStringIndex(line, -1) {
+			if h, end := holderText(line, m[1]); h != "" && startsName(h) {
+				out = append(out, statement{holder: h, key: holderKey(h), col: m[0], end: end})
+			}
 		}
 	}
 	return out
