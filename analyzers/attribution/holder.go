@@ -172,9 +172,13 @@ func holderText(line string, i int) (string, int) {
 		}
 	}
 	h := strings.TrimSpace(rest[:end])
-	// Years after the holder ("Acme, Inc. 2017-present") and punctuation.
+	// Years after the holder ("Acme, Inc. 2017-present") and punctuation,
+	// but not the period of "Inc.".
 	for {
-		trimmed := strings.TrimRight(h, " ,.;:-*/")
+		trimmed := strings.TrimRight(h, " ,;:-*/")
+		if strings.HasSuffix(trimmed, ".") && !abbreviations[strings.ToLower(lastWord(trimmed[:len(trimmed)-1]))] {
+			trimmed = trimmed[:len(trimmed)-1]
+		}
 		trimmed = trailingYears.ReplaceAllString(trimmed, "")
 		if trimmed == h {
 			break
@@ -190,6 +194,13 @@ func holderText(line string, i int) (string, int) {
 }
 
 var trailingYears = regexp.MustCompile(`[\s,]*(?:(?:19|20)\d\d\+?|present)(?:\s*[-–,]\s*(?:(?:19|20)\d\d\+?|present))*$`)
+
+func lastWord(s string) string {
+	if k := strings.LastIndexAny(s, " \t,"); k >= 0 {
+		return s[k+1:]
+	}
+	return s
+}
 
 func isWordByte(c byte) bool {
 	return c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'

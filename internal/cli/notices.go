@@ -182,6 +182,7 @@ func (n *notices) rel(f string) string {
 // noticeGroup is one entry: a holder (or dependency) with its files.
 type noticeGroup struct {
 	rule, holder, source, unit string
+	sources                    map[string]string // file -> the file it copies (generated copies)
 	years                      []int
 	licenses, needText         []string
 	files                      map[string][]string // folder -> file names
@@ -209,7 +210,7 @@ func (n *notices) render(entries []attribution.Entry) string {
 		key := e.Rule + "|" + strings.ToLower(e.Holder) + "|" + e.Unit
 		g := groups[key]
 		if g == nil {
-			g = &noticeGroup{rule: e.Rule, holder: e.Holder, unit: e.Unit, files: map[string][]string{}}
+			g = &noticeGroup{rule: e.Rule, holder: e.Holder, unit: e.Unit, files: map[string][]string{}, sources: map[string]string{}}
 			groups[key] = g
 			order = append(order, key)
 		}
@@ -223,7 +224,10 @@ func (n *notices) render(entries []attribution.Entry) string {
 		for _, l := range strings.Split(e.NeedText, " AND ") {
 			g.needText = appendNew(g.needText, l)
 		}
-		if g.source == "" {
+		switch {
+		case e.Rule == "TOS202" && e.Source != "" && e.File != "":
+			g.sources[n.rel(e.File)] = e.Source
+		case g.source == "":
 			g.source = e.Source
 		}
 		if e.File != "" {
@@ -273,9 +277,17 @@ func (n *notices) renderGroup(b *strings.Builder, g *noticeGroup) {
 	if g.unit != "" {
 		fmt.Fprintf(b, "  Folder: %s\n", n.rel(g.unit))
 	}
-	if g.source != "" && g.source != "bundle" {
+	if g.source != "" {
 		fmt.Fprintf(b, "  Source: %s\n", g.source)
 	}
+	var copied []string
+	for f, src := range g.sources {
+		if src != "bundle" {
+			copied = append(copied, fmt.Sprintf("  %s is a copy of %s\n", f, src))
+		}
+	}
+	slices.Sort(copied)
+	b.WriteString(strings.Join(copied, ""))
 	dirs := make([]string, 0, len(g.files))
 	for d := range g.files {
 		dirs = append(dirs, d)
