@@ -242,6 +242,11 @@ func (n *notices) render(entries []attribution.Entry) string {
 		}
 	}
 	slices.Sort(order)
+	for _, k := range order { // find the texts first: an entry may share another's
+		for _, id := range groups[k].needText {
+			n.needText(id, groups[k].holder)
+		}
+	}
 	var b strings.Builder
 	for _, k := range order {
 		n.renderGroup(&b, groups[k])
@@ -319,6 +324,9 @@ func yearSpan(years []int) string {
 // from a file that has it) or still to add.
 func (n *notices) whereText(id string, g *noticeGroup) string {
 	if !slices.Contains(g.needText, id) {
+		if slices.ContainsFunc(n.texts, func(t noticeText) bool { return t.id == id }) {
+			return " (text at the end of this file)"
+		}
 		return ""
 	}
 	if n.needText(id, g.holder) {
