@@ -19,11 +19,11 @@ func FuzzTrademarkScan(f *testing.F) {
 		f.Fatal(err)
 	}
 	pol := policy.New(policy.Options{Packs: []*policy.Pack{pack}})
-	m := newMatcher(pol.Packs())
+	proto := pageScan(pol)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		s := &scan{pol: pol, matcher: m}
+		s := proto.fresh()
 		d := ParseMarkdown(token.NewFileSet(), "f.md", src)
-		s.checkTrademarks(d, map[*policy.Pack]map[string]int{})
+		s.checkPage(d, "f.md")
 		for _, fd := range s.findings {
 			if fd.Pos.Offset < 0 || fd.Pos.Offset > len(src) || (fd.End.Line > 0 && (fd.End.Offset < fd.Pos.Offset || fd.End.Offset > len(src))) {
 				t.Fatalf("%s at %d-%d outside a %d-byte file", fd.Rule, fd.Pos.Offset, fd.End.Offset, len(src))
