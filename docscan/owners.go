@@ -29,9 +29,9 @@ type owner struct {
 	notices     []policy.Notice // the first notice of each id
 	reuse       *policy.Reuse   // how to recognise its reused content (TOS309)
 	evidence    policy.OwnerEvidence
-	claim       *regexp.Regexp   // endorsement and affiliation claims (TOS407)
-	syntaxRE    []*regexp.Regexp // reuse markup, whole-document (TOS309)
-	weakRE      []*regexp.Regexp
+	claim       *regexp.Regexp // endorsement and affiliation claims (TOS407)
+	syntax      []lineMatcher  // reuse markup (TOS309)
+	weak        []lineMatcher  // markup shared with other platforms
 	mode        OwnerMode
 }
 

@@ -1,10 +1,12 @@
 package docscan
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"path"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 
@@ -83,21 +85,19 @@ func reuseEvidence(d *Document, o *owner) (signal, bool) {
 			sigs = append(sigs, signal{what: "front-matter keys " + strings.Join(keys, ", "), offset: first, strength: 2})
 		}
 	}
-	if len(sigs) == 0 && !hasMarkup(d) {
+	if len(sigs) == 0 {
 		return signal{}, false // markup alone is never enough
 	}
-	for _, re := range o.reuseSyntax() {
-		if loc := re.FindIndex(d.Src); loc != nil {
-			line := strings.TrimSpace(string(d.Src[loc[0]:loc[1]]))
-			sigs = append(sigs, signal{what: fmt.Sprintf("markup %q", line), offset: loc[0], strength: 1})
+	for _, m := range o.syntax {
+		if off, line, ok := m.find(d.Src); ok {
+			sigs = append(sigs, signal{what: fmt.Sprintf("markup %q", line), offset: off, strength: 1})
 			break
 		}
 	}
 	if len(sigs) > 0 {
-		for _, re := range o.reuseWeak() {
-			if loc := re.FindIndex(d.Src); loc != nil {
-				line := strings.TrimSpace(string(d.Src[loc[0]:loc[1]]))
-				sigs = append(sigs, signal{what: fmt.Sprintf("markup %q", line), offset: loc[0], strength: 1})
+		for _, m := range o.weak {
+			if off, line, ok := m.find(d.Src); ok {
+				sigs = append(sigs, signal{what: fmt.Sprintf("markup %q", line), offset: off, strength: 1})
 				break
 			}
 		}
@@ -113,24 +113,87 @@ func reuseEvidence(d *Document, o *owner) (signal, bool) {
 	return best, total >= 3
 }
 
-// hasMarkup is a cheap test before the markup patterns: every pattern of
-// the packs needs a bracket or colon directive.
-func hasMarkup(d *Document) bool {
-	return strings.Contains(string(d.Src), "[!") || strings.Contains(string(d.Src), ":::")
+// lineMatcher finds the first line of a document that matches a markup
+// pattern. Go's regexp has no DFA: run over a whole page, a pattern that
+// starts with "^\s*" costs a full NFA pass (it was a fifth of a scan of
+// Microsoft's docs read as a third party's). Only the lines holding the
+// pattern's longest literal are tried.
+type lineMatcher struct {
+	re      *regexp.Regexp
+	literal []byte // a string every match contains, or nil
+	fold    bool   // the literal is matched ignoring case
 }
 
-func (o *owner) reuseSyntax() []*regexp.Regexp { return o.syntaxRE }
+func newLineMatcher(p *regexp.Regexp) lineMatcher {
+	m := lineMatcher{re: p}
+	if tree, err := syntax.Parse(p.String(), syntax.Perl); err == nil {
+		lit, fold := longestLiteral(tree.Simplify())
+		if len(lit) >= 2 {
+			m.literal, m.fold = []byte(lit), fold
+			if fold {
+				m.literal = bytes.ToLower(m.literal)
+			}
+		}
+	}
+	return m
+}
 
-func (o *owner) reuseWeak() []*regexp.Regexp { return o.weakRE }
+// longestLiteral returns the longest literal that every match of the
+// expression contains (only literals on the top-level sequence count).
+func longestLiteral(re *syntax.Regexp) (string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return string(re.Rune), re.Flags&syntax.FoldCase != 0
+	case syntax.OpConcat, syntax.OpCapture:
+		best, fold := "", false
+		for _, sub := range re.Sub {
+			if s, f := longestLiteral(sub); len(s) > len(best) {
+				best, fold = s, f
+			}
+		}
+		return best, fold
+	}
+	return "", false
+}
 
-// compileReuse compiles the owner's markup patterns for whole-document
-// matching (one line each).
+// find returns the offset and text of the first matching line.
+func (m lineMatcher) find(src []byte) (int, string, bool) {
+	hay := src
+	if m.fold {
+		hay = bytes.ToLower(src)
+	}
+	for from := 0; from < len(src); {
+		i := 0
+		if m.literal != nil {
+			i = bytes.Index(hay[from:], m.literal)
+			if i < 0 {
+				return 0, "", false
+			}
+		}
+		at := from + i
+		start := bytes.LastIndexByte(src[:at], '\n') + 1
+		end := len(src)
+		if j := bytes.IndexByte(src[at:], '\n'); j >= 0 {
+			end = at + j
+		}
+		if m.re.Match(src[start:end]) {
+			return start, strings.TrimSpace(string(src[start:end])), true
+		}
+		if m.literal == nil && end >= len(src) {
+			return 0, "", false
+		}
+		from = end + 1
+	}
+	return 0, "", false
+}
+
+// compileReuse prepares the owner's markup patterns (one line each).
 func (o *owner) compileReuse() {
 	for _, p := range o.reuse.Syntax {
-		o.syntaxRE = append(o.syntaxRE, regexp.MustCompile(`(?m)(?:`+p.String()+`).*$`))
+		o.syntax = append(o.syntax, newLineMatcher(p.Regexp))
 	}
 	for _, p := range o.reuse.WeakSyntax {
-		o.weakRE = append(o.weakRE, regexp.MustCompile(`(?m)(?:`+p.String()+`).*$`))
+		o.weak = append(o.weak, newLineMatcher(p.Regexp))
 	}
 }
 
