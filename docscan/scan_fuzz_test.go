@@ -14,6 +14,9 @@ func FuzzTrademarkScan(f *testing.F) {
 	f.Add([]byte("# Azure Acme Toolkit\n\nWindows Defender\nATP and Powershell's Azures, official Microsoft plugin.\n"))
 	f.Add([]byte("---\ntitle: Windows Defender ATP\n---\n![Microsoft logo](x/microsoft-logo.png)\n<img src=\"azure-icon.svg\" alt=\"Azure icon\">\n"))
 	f.Add([]byte("Windows&nbsp;Defender ATP | *MicroSoft* [Share-Point](https://x) `Azure`\n"))
+	f.Add([]byte("<div>\n<p>an Azure AD group in {\" \"}<code>AAD</code> <a href={`x`}>Github</a></p>\n<!-- c -->\n</div>\n"))
+	f.Add([]byte("---\nms.author: a\nms.topic: b\n---\n> [!NOTE]\n> x\n\nAdapted from [p](https://learn.microsoft.com/x) by Microsoft.\n"))
+	f.Add([]byte("## 2.0 (March 3, 2022)\n\n- Azure AD (now Microsoft Entra ID), an AAD tenant, Azure AD Foo\n"))
 	pack, err := rules.Embedded(rules.Default)
 	if err != nil {
 		f.Fatal(err)

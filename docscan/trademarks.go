@@ -69,8 +69,8 @@ func (retiredNames) check(p *page) {
 				// "Azure AD Foo": the longer name was renamed too, and
 				// not necessarily by swapping the head.
 				p.report(r, h.start, h.end, "TOS402", nil,
-					"retired name `%s` starts the longer name `%s %s`: look up its current name (%s became %s in %s; not fixed automatically)",
-					text, text, next, rn.Name, rn.Replacement, when)
+					"retired name `%s` starts the longer name `%s %s`: look up its current name (%s became %s %s; not fixed automatically)",
+					text, text, next, rn.Name, rn.Replacement, onDate(rn.Date))
 				continue
 			}
 			to := t.replacement() + carrySuffix(h.suffix(r))
@@ -250,6 +250,18 @@ func attributes(d *Document, o *owner) bool {
 		}
 	}
 	return false
+}
+
+// onDate renders a rename date in a sentence: "on 2023-07-11", "in
+// 2023-07", or "earlier" when the pack gives none.
+func onDate(date string) string {
+	switch strings.Count(date, "-") {
+	case 2:
+		return "on " + date
+	case 1:
+		return "in " + date
+	}
+	return "earlier"
 }
 
 func orDefault(s, d string) string {
