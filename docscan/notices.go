@@ -272,7 +272,7 @@ func (s *scan) checkNoticeSection(l *licensor, rl *repoLicenses, anchor token.Po
 				fileLink = true
 			default:
 				s.add(report.Finding{Rule: "TOS304", Pos: d.Position(lk.Offset),
-					Message: fmt.Sprintf("the notice links `%s`, which is not in the repository: %s", lk.URL, linkHint(rl.files))})
+					Message: fmt.Sprintf("the notice links `%s`, which is not in the repository: %s", lk.URL, linkHint(lk.URL, rl.files))})
 			}
 		}
 	}
@@ -341,8 +341,19 @@ func relPath(root, p string) (string, error) {
 	return filepath.ToSlash(r), err
 }
 
-// linkHint names the license files that do exist.
-func linkHint(files []string) string {
+// linkHint names the license file to link instead of a missing target:
+// the one with the same name but for the extension (LICENSE.md for
+// LICENSE), else every license file at the root.
+func linkHint(target string, files []string) string {
+	stem := func(name string) string {
+		name = path.Base(name)
+		return strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
+	}
+	for _, f := range files {
+		if stem(f) == stem(target) {
+			return "link `" + f + "`"
+		}
+	}
 	switch len(files) {
 	case 0:
 		return "add the license file, or link the license text"

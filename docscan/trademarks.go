@@ -75,8 +75,13 @@ func (retiredNames) check(p *page) {
 			}
 			to := t.replacement() + carrySuffix(h.suffix(r))
 			fix := p.replaceFix(r, h.start, h.suffixEnd, to)
+			shown, shownTo := text+h.suffix(r), to
+			if next := wordAfter(r.Text, h.suffixEnd); t.phrase && next != "" && connectors[lastWord(t.canon)] {
+				// "Azure Defender for Storage": show the name, not "... for".
+				shown, shownTo = shown+" "+next, to+" "+next
+			}
 			p.report(r, h.start, h.suffixEnd, "TOS402", fix,
-				"retired name `%s`: write `%s` (renamed %s)", text+h.suffix(r), to, when)
+				"retired name `%s`: write `%s` (renamed %s)", shown, shownTo, when)
 		}
 	}
 }
@@ -111,6 +116,30 @@ func capitalAfter(text string, i int) string {
 		k++
 	}
 	return text[j:k]
+}
+
+// wordAfter returns the word that follows text[i:] after spaces.
+func wordAfter(text string, i int) string {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(text) && (isWordByte(text[k]) || text[k] == '-') {
+		k++
+	}
+	if j == i {
+		return ""
+	}
+	return text[j:k]
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // alteredMarks reports altered, misspelled and informal forms of marks

@@ -226,7 +226,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		// Owner mode changes what is checked: say so when it applies.
 		for _, o := range owners {
 			if o.Own {
-				fmt.Fprintf(stderr, "toslint: checked as %s's own repository (trademark owner mode): %s\n", o.Owner, o.Reason)
+				hint := ""
+				if !strings.HasPrefix(o.Reason, "trademark_owner") {
+					hint = " (set trademark_owner: false in .toslint.yml to check it as a third party's)"
+				}
+				fmt.Fprintf(stderr, "toslint: checked as %s's own repository (trademark owner mode): %s%s\n", o.Owner, o.Reason, hint)
 			}
 		}
 	}
