@@ -104,7 +104,12 @@ func mdxCode(d *Document, r *Run) bool {
 
 // historical marks a sentence that names a retired product on purpose:
 // saying it was renamed, deprecated or retired, or what it is called now.
-var historical = regexp.MustCompile(`(?i)\b(?:formerly|previously|renam(?:e|ed|es|ing)|was\s+called|were\s+called|(?:was|were|also|previously)\s+known\s+as|now\s+called|now\s+named|old\s+name|rebrand\w*|deprecat\w*|retire(?:d|ment|s)?|end\s+of\s+support|no\s+longer)\b`)
+var historical = regexp.MustCompile(`(?i)\b(?:formerly|previously|renamed|renaming|was\s+called|were\s+called|(?:was|were|also|previously)\s+known\s+as|now\s+called|now\s+named|old\s+name|rebrand\w*|deprecat\w*|retire(?:d|ment|s)?|end\s+of\s+support)\b`)
+
+// renameTo matches "rename": historical only together with the new name
+// ("rename Azure AD to Microsoft Entra ID"); "rename the Azure AD app" is
+// an instruction that still uses the old name.
+var renameTo = regexp.MustCompile(`(?i)\brename\b`)
 
 // nowAfter matches "(now Y)" or ", now Y" right after a retired name.
 var nowAfter = regexp.MustCompile(`^['’]?s?\s*(?:\(\s*|,\s*|\s+-+\s*|\s+–\s*)(?:now|renamed|since renamed)\b`)
@@ -114,6 +119,9 @@ var nowAfter = regexp.MustCompile(`^['’]?s?\s*(?:\(\s*|,\s*|\s+-+\s*|\s+–\s*
 func isHistorical(text string, start, end int, replacement string) bool {
 	sentence := sentenceAround(text, start, end)
 	if historical.MatchString(sentence) || nowAfter.MatchString(text[end:]) {
+		return true
+	}
+	if replacement != "" && renameTo.MatchString(sentence) && strings.Contains(strings.ToLower(sentence), strings.ToLower(replacement)) {
 		return true
 	}
 	// The replacement right beside it: "Microsoft Entra ID (Azure AD)",
