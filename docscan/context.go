@@ -125,9 +125,21 @@ func isHistorical(text string, start, end int, replacement string) bool {
 		return true
 	}
 	// The replacement right beside it: "Microsoft Entra ID (Azure AD)",
-	// "Azure AD / Microsoft Entra ID".
-	near := text[max(0, start-len(replacement)-12):min(len(text), end+len(replacement)+12)]
-	return replacement != "" && strings.Contains(strings.ToLower(near), strings.ToLower(replacement))
+	// "Azure AD / Microsoft Entra ID", or its brand words: "Microsoft
+	// Entra (AAD)".
+	if replacement == "" {
+		return false
+	}
+	// The text on either side, without the name itself (which may share
+	// the brand words: "Microsoft Defender ATP").
+	near := strings.ToLower(text[max(0, start-len(replacement)-12):start] + " | " + text[end:min(len(text), end+len(replacement)+12)])
+	if strings.Contains(near, strings.ToLower(replacement)) {
+		return true
+	}
+	if w := strings.Fields(replacement); len(w) >= 3 {
+		return strings.Contains(near, strings.ToLower(w[0]+" "+w[1]))
+	}
+	return false
 }
 
 // sentenceAround returns the sentence of text that holds [start, end).

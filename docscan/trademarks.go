@@ -62,7 +62,10 @@ func (retiredNames) check(p *page) {
 			}
 			text := h.text(r)
 			when := orDefault(rn.Date, "earlier")
-			if next := capitalAfter(r.Text, h.suffixEnd); next != "" && !t.phrase && !isAllCaps(text) {
+			// A capitalised word after the name starts a longer name; after
+			// a phrase that ends in an ordinary noun ("AAD Identity
+			// Provider" against "Azure AD identity") too.
+			if next := capitalAfter(r.Text, h.suffixEnd); next != "" && (!t.phrase || endsLower(t.canon)) && !isAllCaps(text) {
 				if rn.LongerNames == "current" {
 					continue // "Windows Defender Firewall" kept its name
 				}
@@ -132,6 +135,12 @@ func wordAfter(text string, i int) string {
 		return ""
 	}
 	return text[j:k]
+}
+
+// endsLower reports whether a phrase ends in a lowercase word.
+func endsLower(s string) bool {
+	w := lastWord(s)
+	return w != "" && w == strings.ToLower(w) && !connectors[w]
 }
 
 func lastWord(s string) string {
