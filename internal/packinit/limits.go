@@ -1,0 +1,390 @@
+package packinit
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Limits come from tables of any common shape and from prose.
+//
+// A table row yields a limit when it holds a count and a window: the count
+// is a cell of numbers (or prose such as "150 requests per 20 seconds"),
+// the window is a cell such as "60 seconds", the count column's header
+// ("Requests per minute"), or the table's heading. Columns are told apart
+// by their cells, not their headers' words, so translated headings work.
+// The scope comes from the nearest "per connection"-like phrase: in the
+// cell, its header, the row's first cell, or the heading.
+
+const nounAlt = `requests?|calls?|queries|operations|points|api\s+calls|anfragen|aufrufe|api-aufrufe|anforderungen|requêtes|requetes|appels|solicitudes|llamadas|peticiones|richieste|chiamate|chamadas|requisições`
+
+const perAlt = `(?:per|every|each|in\s+(?:a|an|one|any)|within\s+(?:a|an|one)|over\s+(?:a|an|one)|pro|je|par|por|al|an?)\b|/|à`
+
+var (
+	// limitRE: "5,000 requests per hour", "100 API calls per connection
+	// every 60 seconds", "10 requests/second", "100 per minute".
+	limitRE = regexp.MustCompile(`(?i)(?:^|[^\w.,])(` + numberRE + `)\s*(?:\s(?:[\w-]+\s+){0,3}?(?:` + nounAlt + `)\b(?:\s+per\s+(?:` + scopeAlt + `)s?\b)*)?\s*(?:` + perAlt + `)\s*(?:(` + numberRE + `|` + oneAlt + `)\s*[- ]?)?(` + unitAlt + `)\b`)
+	// concurrencyRE: "100 concurrent requests", "4 requests in flight".
+	concurrencyRE = regexp.MustCompile(`(?i)\b(` + numberRE + `)\s+(?:[\w-]+\s+){0,2}?(?:concurrent|simultaneous|parallel|gleichzeitige|simultanées|simultáneas)\s+(?:[\w-]+\s+){0,2}?(?:` + nounAlt + `|connections?)\b|\b(` + numberRE + `)\s+(?:` + nounAlt + `)\s+(?:in\s+flight|at\s+(?:a|one)\s+time|concurrently|in\s+parallel)`)
+	// intervalRE: "at least one second between requests".
+	intervalRE = regexp.MustCompile(`(?i)\b(?:at\s+least|minimum\s+(?:interval|delay|gap)\s+of)\s+(` + numberRE + `|` + oneAlt + `)\s*[- ]?(` + unitAlt + `)\s+(?:apart|between(?:\s+(?:each|two|consecutive|successive))?(?:\s+[\w-]+)?)`)
+	// countCellRE: a cell that is only a count ("100", "5,000 calls").
+	countCellRE  = regexp.MustCompile(`(?i)^\s*(?:up\s+to\s+|max(?:imum)?\.?\s+)?(` + numberRE + `)\s*(?:` + nounAlt + `)?\s*$`)
+	concurrentRE = regexp.MustCompile(`(?i)concurren|simultan|parallel|in\s+flight|gleichzeitig`)
+	retryRE      = regexp.MustCompile(`(?i)retry-after|\b429\b|too\s+many\s+requests|back\s*off`)
+	skipRowRE    = regexp.MustCompile(`(?i)\bpoll|\btrigger|\bfrequency\b|\bpayload|\bsize\b|\btimeout`)
+	methodRE     = regexp.MustCompile(`\b(GET|HEAD|POST|PUT|PATCH|DELETE)\b`)
+	nonGetRE     = regexp.MustCompile(`(?i)\bnon[- ]?get\b`)
+	genericRE    = regexp.MustCompile(`(?i)\b(?:api|apis|api-aufrufe|calls?|requests?|limits?|rate|throttling|throttle|quotas?|service|number|of|max|maximum|total|the|and|for|aufrufe|anfragen|drosselung\w*|grenzwerte?|limites?|límites?|appels|requêtes|llamadas|solicitudes)\b`)
+	punctRE      = regexp.MustCompile(`^[\s,.:;()–—-]+|[\s,.:;()–—-]+$`)
+)
+
+func extractLimits(pg *page, d *Draft) {
+	for _, t := range pg.tables {
+		tableLimits(pg, t, d)
+	}
+	for _, s := range pg.sentences() {
+		proseLimits(pg, s, d)
+		if m := retryRE.FindStringIndex(s.text); m != nil {
+			d.Family.RetryAt = append(d.Family.RetryAt, pg.src(s.off(m[0])))
+		}
+	}
+}
+
+// column kinds
+const (
+	colText = iota
+	colCount
+	colWindow
+)
+
+func tableLimits(pg *page, t table, d *Draft) {
+	ncols := len(t.header)
+	kinds := make([]int, ncols)
+	for c := range ncols {
+		counts, windows, filled := 0, 0, 0
+		for _, r := range t.rows {
+			if c >= len(r) || strings.TrimSpace(r[c].text) == "" {
+				continue
+			}
+			filled++
+			if countCellRE.MatchString(r[c].text) {
+				counts++
+			} else if _, ok := parseWindowCell(r[c].text); ok {
+				windows++
+			}
+		}
+		switch {
+		case filled == 0:
+		case counts*2 > filled:
+			kinds[c] = colCount
+		case windows*2 > filled:
+			kinds[c] = colWindow
+		}
+	}
+	nameCol := -1
+	if ncols > 0 && kinds[0] == colText {
+		nameCol = 0
+	}
+	windowCol := slices.Index(kinds, colWindow)
+	headingWindow, headingHasWindow := findPerUnit(t.heading)
+	for _, r := range t.rows {
+		if len(r) == 0 {
+			continue
+		}
+		name := ""
+		if nameCol >= 0 && nameCol < len(r) {
+			name = r[nameCol].text
+		}
+		rowAt := pg.src(r[0].off)
+		if name != "" && skipRowRE.MatchString(name) {
+			if rowHasCount(r, kinds) {
+				d.Skipped = append(d.Skipped, Fact{Value: name, At: rowAt})
+			}
+			continue
+		}
+		for c, cl := range r {
+			if c >= ncols || c == nameCol || kinds[c] == colWindow || strings.TrimSpace(cl.text) == "" {
+				continue
+			}
+			header := t.header[c].text
+			scopeText := []string{cl.text, header, name, t.heading}
+			for _, oc := range r {
+				scopeText = append(scopeText, oc.text)
+			}
+			scope := firstScope(scopeText...)
+			base := Limit{At: pg.src(cl.off), Scope: scope}
+			base.Methods, base.Review = methodsOf(name)
+			clause := clauseOf(t.heading, name, c, r, t.header, kinds)
+			// Prose inside the cell: "150 requests per 20 seconds".
+			if ms := limitRE.FindAllStringSubmatch(cl.text, -1); ms != nil && kinds[c] != colCount {
+				for _, m := range ms {
+					l := base
+					if !fillCallsWindow(&l, m) {
+						continue
+					}
+					l.Name = limitName(name, t.heading, l.Scope)
+					l.Clause = clause
+					d.addLimit(l)
+				}
+				continue
+			}
+			m := countCellRE.FindStringSubmatch(cl.text)
+			if m == nil {
+				continue
+			}
+			n, ok := parseCount(m[1])
+			if !ok {
+				continue
+			}
+			l := base
+			l.Name = limitName(name, t.heading, l.Scope)
+			l.Clause = clause
+			if concurrentRE.MatchString(header) || concurrentRE.MatchString(name) {
+				l.Concurrency = n
+				d.addLimit(l)
+				continue
+			}
+			w, ok := findPerUnit(header)
+			if !ok && windowCol >= 0 && windowCol < len(r) {
+				w, ok = parseWindowCell(r[windowCol].text)
+			}
+			if !ok && headingHasWindow {
+				w, ok = headingWindow, true
+			}
+			if !ok {
+				if kinds[c] == colCount {
+					d.Skipped = append(d.Skipped, Fact{Value: strings.TrimSpace(name + " " + cl.text), At: l.At, Review: "a count with no period"})
+				}
+				continue
+			}
+			l.Calls, l.Window = n, w
+			d.addLimit(l)
+		}
+	}
+}
+
+func rowHasCount(r []cell, kinds []int) bool {
+	for c := range r {
+		if c < len(kinds) && kinds[c] == colCount {
+			return true
+		}
+	}
+	return false
+}
+
+// fillCallsWindow sets calls and window from a limitRE match.
+func fillCallsWindow(l *Limit, m []string) bool {
+	n, ok := parseCount(m[1])
+	if !ok {
+		return false
+	}
+	w, ok := windowOf(m[2], m[3])
+	if !ok {
+		return false
+	}
+	l.Calls, l.Window = n, w
+	return true
+}
+
+// clauseOf cites a table row: "Throttling limits: API calls per
+// connection, 100 calls, renewal period 60 seconds."
+func clauseOf(heading, name string, col int, r []cell, header []cell, kinds []int) string {
+	var parts []string
+	if name != "" {
+		parts = append(parts, name)
+	}
+	for c, cl := range r {
+		if c >= len(header) || strings.TrimSpace(cl.text) == "" || cl.text == name {
+			continue
+		}
+		if c != col && kinds[c] != colWindow {
+			continue
+		}
+		h := lowerHeader(header[c].text)
+		switch {
+		case h == "":
+			parts = append(parts, cl.text)
+		case kinds[c] == colCount:
+			parts = append(parts, cl.text+" "+h)
+		default:
+			parts = append(parts, h+" "+cl.text)
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if heading != "" {
+		s = heading + ": " + s
+	}
+	return strings.TrimRight(s, ".") + "."
+}
+
+// lowerHeader lowercases a header unless it is an acronym.
+func lowerHeader(h string) string {
+	if strings.ToUpper(h) == h {
+		return h
+	}
+	return strings.ToLower(h)
+}
+
+// firstScope returns the first scope phrase found in the texts, in order.
+func firstScope(texts ...string) string {
+	for _, t := range texts {
+		if sc := findScopes(t); len(sc) > 0 {
+			return sc[0].Value
+		}
+	}
+	return ""
+}
+
+// methodsOf reads HTTP methods a row is restricted to.
+func methodsOf(name string) ([]string, string) {
+	if nonGetRE.MatchString(name) {
+		return []string{"POST", "PUT", "PATCH", "DELETE"}, "guessed: non-GET read as POST, PUT, PATCH and DELETE"
+	}
+	var ms []string
+	for _, m := range methodRE.FindAllString(name, -1) {
+		if !slices.Contains(ms, m) {
+			ms = append(ms, m)
+		}
+	}
+	return ms, ""
+}
+
+// limitName names a limit: what the row or heading says besides the
+// generic words, then the scope ("global, per app", "per connection").
+func limitName(name, heading, scope string) string {
+	core := coreWords(name)
+	if core == "" {
+		core = coreWords(heading)
+	}
+	var parts []string
+	if core != "" {
+		parts = append(parts, core)
+	}
+	if scope != "" {
+		parts = append(parts, "per "+scope)
+	}
+	if len(parts) == 0 {
+		return "limit"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// coreWords drops scope phrases, windows and generic words from a name.
+func coreWords(s string) string {
+	for _, sc := range findScopes(s) {
+		s = strings.Replace(s, s[sc.Start:sc.End], " ", 1)
+	}
+	s = perUnitRE.ReplaceAllString(s, " ")
+	s = genericRE.ReplaceAllString(s, " ")
+	s = strings.Join(strings.Fields(s), " ")
+	s = punctRE.ReplaceAllString(s, "")
+	if len(s) > 60 {
+		return ""
+	}
+	return lowerFirst(s)
+}
+
+func lowerFirst(s string) string {
+	if len(s) > 1 && isUpper(s[0]) && !isUpper(s[1]) {
+		return strings.ToLower(s[:1]) + s[1:]
+	}
+	return s
+}
+
+func proseLimits(pg *page, s sentence, d *Draft) {
+	for _, m := range limitRE.FindAllStringSubmatchIndex(s.text, -1) {
+		l := Limit{At: pg.src(s.off(m[2]))}
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return s.text[m[2*i]:m[2*i+1]]
+		}
+		if !fillCallsWindow(&l, []string{"", g(1), g(2), g(3)}) {
+			continue
+		}
+		l.Scope = s.scope(m[2])
+		l.Name = limitName("", s.heading, l.Scope)
+		l.Clause = proseClause(s.heading, s.text[m[2]:m[1]], l.Scope)
+		d.addLimit(l)
+	}
+	for _, m := range concurrencyRE.FindAllStringSubmatchIndex(s.text, -1) {
+		num := m[2:4]
+		if num[0] < 0 {
+			num = m[4:6]
+		}
+		n, ok := parseCount(s.text[num[0]:num[1]])
+		if !ok {
+			continue
+		}
+		l := Limit{At: pg.src(s.off(m[0])), Concurrency: n, Scope: s.scope(m[0])}
+		l.Name = strings.TrimPrefix(limitName("", s.heading, "")+", concurrency", "limit, ")
+		l.Clause = proseClause(s.heading, s.text[m[0]:m[1]], l.Scope)
+		d.addLimit(l)
+	}
+	for _, m := range intervalRE.FindAllStringSubmatchIndex(s.text, -1) {
+		w, ok := windowOf(s.text[m[2]:m[3]], s.text[m[4]:m[5]])
+		if !ok {
+			continue
+		}
+		l := Limit{At: pg.src(s.off(m[0])), MinInterval: w, Scope: s.scope(m[0])}
+		l.Name = strings.TrimPrefix(limitName("", s.heading, "")+", interval", "limit, ")
+		l.Clause = proseClause(s.heading, s.text[m[0]:m[1]], l.Scope)
+		d.addLimit(l)
+	}
+}
+
+// scope is the scope of a limit found at i: in the sentence, else in the
+// paragraph that introduces the list the sentence is in.
+func (s sentence) scope(i int) string {
+	if sc := nearestScope(s.text, i); sc != "" {
+		return sc
+	}
+	return nearestScope(s.lead, 0)
+}
+
+func proseClause(heading, fragment, scope string) string {
+	fragment = strings.TrimSpace(fragment)
+	if scope != "" && !strings.Contains(strings.ToLower(fragment), strings.ToLower(scope)) {
+		fragment += " per " + scope
+	}
+	if heading != "" {
+		fragment = heading + ": " + fragment
+	}
+	return fragment + "."
+}
+
+// addLimit adds l unless the same budget is already there.
+func (d *Draft) addLimit(l Limit) {
+	for _, o := range d.Family.Limits {
+		if o.Calls == l.Calls && o.Window.D == l.Window.D && o.Concurrency == l.Concurrency &&
+			o.MinInterval.D == l.MinInterval.D && o.Scope == l.Scope && slices.Equal(o.Methods, l.Methods) {
+			return
+		}
+	}
+	if l.Calls == 0 && l.Concurrency == 0 && l.MinInterval.D == 0 {
+		return
+	}
+	d.Family.Limits = append(d.Family.Limits, l)
+}
+
+// describe renders a limit for summaries: "100 calls per 60s per app".
+func (l Limit) describe() string {
+	var parts []string
+	if l.Calls > 0 {
+		parts = append(parts, strconv.Itoa(l.Calls)+" calls per "+l.Window.Text)
+	}
+	if l.Concurrency > 0 {
+		parts = append(parts, strconv.Itoa(l.Concurrency)+" in flight")
+	}
+	if l.MinInterval.D > 0 {
+		parts = append(parts, l.MinInterval.Text+" between calls")
+	}
+	s := strings.Join(parts, ", ")
+	if l.Scope != "" {
+		s += " per " + l.Scope
+	}
+	return s
+}
