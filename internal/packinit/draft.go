@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Src is where a fact was read: a page and a 1-based line.
@@ -123,12 +124,18 @@ type Options struct {
 // ErrNothing is returned when the pages hold nothing a pack could encode.
 var ErrNothing = errors.New("found no limits, API hosts, licenses, trademark statement or notices")
 
+// ErrNotUTF8 is returned for a page that is not UTF-8 text.
+var ErrNotUTF8 = errors.New("not UTF-8 text")
+
 // Extract reads terms pages and returns what they say. Pages are read in
 // order; for a fact stated twice the first page wins.
 func Extract(pages []Page, o Options) (*Draft, error) {
 	d := &Draft{}
 	var pgs []*page
 	for _, p := range pages {
+		if !utf8.Valid(p.Src) {
+			return nil, fmt.Errorf("%s: %w", p.Name, ErrNotUTF8)
+		}
 		pg := parsePage(p)
 		pgs = append(pgs, pg)
 		d.Pages = append(d.Pages, p.Name)

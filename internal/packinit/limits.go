@@ -273,8 +273,9 @@ func limitName(name, heading, scope string) string {
 
 // coreWords drops scope phrases, windows and generic words from a name.
 func coreWords(s string) string {
-	for _, sc := range findScopes(s) {
-		s = strings.Replace(s, s[sc.Start:sc.End], " ", 1)
+	scopes := findScopes(s)
+	for i := len(scopes) - 1; i >= 0; i-- {
+		s = s[:scopes[i].Start] + " " + s[scopes[i].End:]
 	}
 	s = perUnitRE.ReplaceAllString(s, " ")
 	s = genericRE.ReplaceAllString(s, " ")
