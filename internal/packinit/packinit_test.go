@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/toslint/toslint/internal/packinit"
+	"github.com/toslint/toslint/internal/packreview"
 	"github.com/toslint/toslint/rules"
 )
 
@@ -113,7 +114,7 @@ var refRE = regexp.MustCompile(`([\w.-]+\.md):(\d+)`)
 func checkRefs(t testing.TB, out []byte, lines map[string]int) {
 	t.Helper()
 	for i, l := range strings.Split(string(out), "\n") {
-		_, comment, ok := cutComment(l)
+		comment, ok := packreview.Comment(l)
 		if !ok {
 			continue
 		}
@@ -127,24 +128,6 @@ func checkRefs(t testing.TB, out []byte, lines map[string]int) {
 			}
 		}
 	}
-}
-
-// cutComment splits a YAML line at its comment, outside quotes.
-func cutComment(l string) (string, string, bool) {
-	var q rune
-	for i, r := range l {
-		switch {
-		case q != 0:
-			if r == q {
-				q = 0
-			}
-		case r == '\'' || r == '"':
-			q = r
-		case r == '#' && (i == 0 || l[i-1] == ' '):
-			return l[:i], l[i+1:], true
-		}
-	}
-	return l, "", false
 }
 
 func lineCount(src []byte) int { return bytes.Count(src, []byte("\n")) + 1 }
