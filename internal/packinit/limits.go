@@ -284,13 +284,6 @@ func coreWords(s string) string {
 	if len(s) > 60 {
 		return ""
 	}
-	return lowerFirst(s)
-}
-
-func lowerFirst(s string) string {
-	if len(s) > 1 && isUpper(s[0]) && !isUpper(s[1]) {
-		return strings.ToLower(s[:1]) + s[1:]
-	}
 	return s
 }
 

@@ -64,13 +64,17 @@ func parsePage(p Page) *page {
 	fset := token.NewFileSet()
 	d := docscan.ParseMarkdown(fset, p.Name, p.Src)
 	pg := &page{name: p.Name, doc: d, titleAt: -1}
+	// headingAt returns the section heading above off. The page title
+	// (level 1) names the whole page, not a section.
 	headingAt := func(off int) string {
 		h := ""
 		for _, hd := range d.Headings {
 			if hd.Offset > off {
 				break
 			}
-			h = strings.TrimSpace(hd.Text)
+			if hd.Level > 1 {
+				h = strings.TrimSpace(hd.Text)
+			}
 		}
 		return h
 	}

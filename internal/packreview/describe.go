@@ -89,14 +89,14 @@ func Describe(w io.Writer, p *policy.Pack) {
 			names = append(names, m.Name)
 		}
 		if len(names) > 0 {
-			fmt.Fprintf(w, "  %d marks, spelled and used as the owner writes them: %s\n", len(names), strings.Join(names, ", "))
+			fmt.Fprintf(w, "  %s, spelled and used as the owner writes them: %s\n", count(len(names), "mark", "marks"), strings.Join(names, ", "))
 		}
 		var renamed []string
 		for _, r := range t.Retired {
 			renamed = append(renamed, r.Name+" → "+r.Replacement)
 		}
 		if len(renamed) > 0 {
-			fmt.Fprintf(w, "  %d retired names to replace: %s\n", len(renamed), strings.Join(renamed, ", "))
+			fmt.Fprintf(w, "  %s to replace: %s\n", count(len(renamed), "retired name", "retired names"), strings.Join(renamed, ", "))
 		}
 		if len(t.Attribution) > 0 {
 			fmt.Fprintln(w, "  docs that use the marks need a trademark attribution statement")
@@ -105,9 +105,9 @@ func Describe(w io.Writer, p *policy.Pack) {
 }
 
 func describeAPI(w io.Writer, a policy.API) {
-	title := a.Name
+	title := ""
 	if a.Title != "" {
-		title = a.Title
+		title = " (" + a.Title + ")"
 	}
 	var match []string
 	match = append(match, a.Hosts...)
@@ -123,7 +123,7 @@ func describeAPI(w io.Writer, a policy.API) {
 	if len(a.Limits) == 1 && len(match) <= 3 && len(a.HostPatterns)+len(a.SDK)+len(a.Interfaces)+len(a.Wrappers) == 0 {
 		target = joinAnd(a.Hosts)
 	} else {
-		fmt.Fprintf(w, "  the %s API (%s): %s\n", a.Name, title, joinAnd(match))
+		fmt.Fprintf(w, "  the %s API%s: %s\n", a.Name, title, joinAnd(match))
 	}
 	for _, l := range a.Limits {
 		fmt.Fprintf(w, "  loops calling %s: %s%s\n", target, LimitText(l), uncheckedNote(l))
@@ -150,6 +150,13 @@ func uncheckedNote(l policy.Limit) string {
 	default:
 		return " (shown, not checked: toslint cannot tell which resource a call reaches)"
 	}
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func joinAnd(s []string) string {
