@@ -92,6 +92,7 @@ var (
 	reserveARE    = regexp.MustCompile(`(?i)reserves?\s+all\s+others?\s+rights`)
 	reserveBRE    = regexp.MustCompile(`(?i)all\s+(?:other\s+)?rights\s+(?:not\s+expressly\s+granted\s+)?(?:are\s+)?reserved`)
 	localeRE      = regexp.MustCompile(`(?i)^/?([a-z]{2}-[a-z]{2}/?)?$`)
+	parenRE       = regexp.MustCompile(`\s*\([^()]*\)`)
 )
 
 // legal is what extractLegal gathers across pages before the notices are
@@ -258,7 +259,7 @@ func noGrantForm(text, owner string, lg *legal) {
 
 // markItem reads one item of the statement's list: "Windows", "GitHub®".
 func markItem(item string, at Src) Mark {
-	item = strings.TrimSpace(item)
+	item = strings.TrimSpace(parenRE.ReplaceAllString(item, ""))
 	m := Mark{Fact: Fact{At: at}}
 	for _, sym := range []string{"®", "™"} {
 		if strings.Contains(item, sym) {

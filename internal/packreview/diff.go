@@ -169,6 +169,11 @@ func (d *differ) set(what, owner string, old, new []string) {
 			removed = append(removed, o)
 		}
 	}
+	if strings.HasSuffix(what, "pattern") && len(added) > 0 && len(removed) > 0 {
+		// Patterns are read as a whole: one line, old → new.
+		d.add(what+"s changed", "%s: %s → %s", owner, strings.Join(removed, ", "), strings.Join(added, ", "))
+		return
+	}
 	if len(added) > 0 {
 		d.add(what+plural(len(added))+" added", "%s: %s", owner, strings.Join(added, ", "))
 	}
@@ -234,7 +239,6 @@ func (d *differ) trademarks(o, n *policy.Trademarks) {
 	}
 	d.set("trade name", n.Owner, o.TradeNames, n.TradeNames)
 	d.set("attribution pattern", n.Owner, patternStrings(o.Attribution), patternStrings(n.Attribution))
-	d.set("logo pattern", n.Owner, patternStrings(o.LogoPatterns), patternStrings(n.LogoPatterns))
 	renamedTo := map[string]string{}
 	for _, r := range n.Retired {
 		if !slices.ContainsFunc(o.Retired, func(x policy.RetiredName) bool { return x.Name == r.Name && x.Replacement == r.Replacement }) {
@@ -266,6 +270,7 @@ func (d *differ) trademarks(o, n *policy.Trademarks) {
 			d.add("mark added", "%s", nm.Name)
 		}
 	}
+	d.set("logo pattern", n.Owner, patternStrings(o.LogoPatterns), patternStrings(n.LogoPatterns))
 }
 
 func markTraits(m policy.Mark) string {
