@@ -22,20 +22,31 @@ var (
 	bareAPIHostRE = regexp.MustCompile(`(?i)(?:^|[^\w./-])(api[a-z0-9-]*(?:\.[a-z0-9-]+)+\.[a-z]{2,})\b`)
 	apiLabelRE    = regexp.MustCompile(`(?i)(?:^|[.-])api(?:[.-]|$)`)
 	templateRE    = regexp.MustCompile(`\{[^{}]*\}|<[^<>]*>`)
-	syntaxSignals = []struct{ pattern, find string }{
-		{`\[!INCLUDE\s*\[`, `\[!INCLUDE\s*\[`},
-		{`^\s*>\s*\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]`, `(?m)^\s*>\s*\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]`},
-		{`\{\{[<%]\s*[\w/-]+`, `\{\{[<%]\s*[\w/-]+`},
+	// syntaxSignals are docs-platform syntaxes that mark copied content:
+	// the pattern a pack records, and how to find it on the page.
+	syntaxSignals = []struct {
+		pattern string
+		find    *regexp.Regexp
+	}{
+		{`\[!INCLUDE\s*\[`, regexp.MustCompile(`\[!INCLUDE\s*\[`)},
+		{`^\s*>\s*\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]`, regexp.MustCompile(`(?m)^\s*>\s*\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]`)},
+		{`\{\{[<%]\s*[\w/-]+`, regexp.MustCompile(`\{\{[<%]\s*[\w/-]+`)},
 	}
+	hostPartRE = regexp.MustCompile(`^[a-z0-9.-]+$`)
 )
 
-// never are hosts that are not APIs: redirectors and well-known sites.
+// never are hosts that are not APIs: redirectors and well-known sites
+// (their subdomains may be: api.github.com).
 var never = []string{
 	"go.microsoft.com", "aka.ms", "bit.ly", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "lnkd.in",
 	"github.com", "gitlab.com", "stackoverflow.com", "creativecommons.org", "opensource.org", "spdx.org",
-	"w3.org", "ietf.org", "rfc-editor.org", "json-schema.org", "example.com", "example.org", "example.net",
-	"localhost", "microsoft.com", "youtube.com", "twitter.com", "x.com", "linkedin.com", "facebook.com",
+	"w3.org", "ietf.org", "rfc-editor.org", "json-schema.org", "microsoft.com", "youtube.com",
+	"twitter.com", "x.com", "linkedin.com", "facebook.com",
 }
+
+// placeholders are documentation's example domains (RFC 2606), never an
+// API, subdomains included.
+var placeholders = []string{"example.com", "example.org", "example.net", "localhost"}
 
 // nonAPIPrefixes are first labels of documentation, legal and sign-in
 // hosts.
@@ -58,8 +69,11 @@ func neverAPI(h string) bool {
 	if net.ParseIP(h) != nil || !strings.Contains(h, ".") {
 		return true
 	}
-	for _, n := range never {
-		if h == n || strings.HasSuffix(h, "."+n) && !apiLabelRE.MatchString(strings.TrimSuffix(h, "."+n)) {
+	if slices.Contains(never, h) {
+		return true
+	}
+	for _, n := range placeholders {
+		if h == n || strings.HasSuffix(h, "."+n) {
 			return true
 		}
 	}
@@ -72,12 +86,8 @@ func neverAPI(h string) bool {
 }
 
 func extractHosts(pg *page, d *Draft) {
+	// The trademark guidelines link is legal, whatever its host.
 	legalHosts := map[string]bool{}
-	for _, n := range d.Notices {
-		for _, l := range n.Links {
-			_ = l
-		}
-	}
 	if t := d.Trademarks; t != nil && t.Guidelines.Value != "" {
 		if u, err := url.Parse(t.Guidelines.Value); err == nil {
 			legalHosts[strings.ToLower(u.Host)] = true
@@ -139,7 +149,7 @@ func hostPattern(raw string) (string, bool) {
 	var b strings.Builder
 	b.WriteString("^")
 	for i, p := range parts {
-		if p != "" && !regexp.MustCompile(`^[a-z0-9.-]+$`).MatchString(p) {
+		if p != "" && !hostPartRE.MatchString(p) {
 			return "", false
 		}
 		b.WriteString(regexp.QuoteMeta(p))
@@ -194,7 +204,7 @@ func extractReuse(pg *page, d *Draft) {
 		}
 	}
 	for _, s := range syntaxSignals {
-		if loc := regexp.MustCompile(s.find).FindIndex(pg.doc.Src); loc != nil &&
+		if loc := s.find.FindIndex(pg.doc.Src); loc != nil &&
 			!slices.ContainsFunc(d.Reuse.Syntax, func(f Fact) bool { return f.Value == s.pattern }) {
 			d.Reuse.Syntax = append(d.Reuse.Syntax, Fact{Value: s.pattern, At: pg.src(loc[0])})
 		}
