@@ -73,6 +73,8 @@ type Limit struct {
 	Concurrency int
 	MinInterval Window
 	Clause      string
+	Section     string // the heading the limit sits under
+	Row         string // the name of its table row
 }
 
 // Notice is one notice of the owner's notice set.
@@ -169,6 +171,7 @@ func Extract(pages []Page, o Options) (*Draft, error) {
 	}
 	d.names(o.Name)
 	d.dedupeLimitNames()
+	d.markSections()
 	return d, nil
 }
 

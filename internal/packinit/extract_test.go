@@ -28,6 +28,7 @@ func TestProseLimits(t *testing.T) {
 		{"Tokens expire after 60 minutes.", nil},
 		{"Version 2.0 was released in 2024 and supports 3 regions.", nil},
 		{"The docs are licensed under CC BY 4.0.", nil},
+		{"Installations receive another 50 requests per hour for each repository.", nil},
 		// limits
 		{"Each user can make up to 5,000 requests per hour.", []string{"5000 calls per 1h per user"}},
 		{"Apps may send 2,000 requests per second per app.", []string{"2000 calls per 1s per app"}},
@@ -126,5 +127,23 @@ func TestQuote(t *testing.T) {
 	}
 	if got := quote(`^a\.b$`, true); got != `'^a\.b$'` {
 		t.Errorf("pattern quote = %s", got)
+	}
+}
+
+// TestCountsWithoutPeriod: a count with no period is a review item only in
+// a table that states limits elsewhere, never in a table of costs.
+func TestCountsWithoutPeriod(t *testing.T) {
+	for _, c := range []struct {
+		table   string
+		skipped int
+	}{
+		{"| Operation | Path | Cost |\n|---|---|---|\n| GET | users | 2 |\n| POST | users | 1 |\n", 0},
+		{"| Name | Calls | Renewal period |\n|---|---|---|\n| Reads | 100 | 60 seconds |\n| Imports | 5 | |\n", 1},
+	} {
+		d := &Draft{}
+		extractLimits(parsePage(Page{Name: "t.md", Src: []byte(c.table)}), d)
+		if len(d.Skipped) != c.skipped {
+			t.Errorf("%q: %d skipped rows %v, want %d", c.table, len(d.Skipped), d.Skipped, c.skipped)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package packinit
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -36,7 +37,10 @@ var (
 	skipRowRE    = regexp.MustCompile(`(?i)\bpoll|\btrigger|\bfrequency\b|\bpayload|\bsize\b|\btimeout`)
 	methodRE     = regexp.MustCompile(`\b(GET|HEAD|POST|PUT|PATCH|DELETE)\b`)
 	nonGetRE     = regexp.MustCompile(`(?i)\bnon[- ]?get\b`)
-	genericRE    = regexp.MustCompile(`(?i)\b(?:api|apis|api-aufrufe|calls?|requests?|limits?|rate|throttling|throttle|quotas?|service|number|of|max|maximum|total|the|and|for|aufrufe|anfragen|drosselung\w*|grenzwerte?|limites?|límites?|appels|requêtes|llamadas|solicitudes)\b`)
+	genericRE    = regexp.MustCompile(`(?i)\b(?:api|apis|api-aufrufe|calls?|requests?|limits?|rate|throttling|throttle|quotas?|service|number|of|max|maximum|total|the|and|for|all|any|aufrufe|anfragen|drosselung\w*|grenzwerte?|limites?|límites?|appels|requêtes|llamadas|solicitudes)\b`)
+	scopeNounRE  = regexp.MustCompile(`(?i)\b(?:` + scopeAlt + `)s?\b|\b(?:across|together|combined|every|each)\b`)
+	incrementRE  = regexp.MustCompile(`(?i)\b(?:another|additional|extra|further|more)\s*$`)
+	generalRE    = regexp.MustCompile(`(?i)^(?:|any|all|primary|secondary|global|general|default|overall|standard|rest|graphql)$`)
 	punctRE      = regexp.MustCompile(`^[\s,.:;()–—-]+|[\s,.:;()–—-]+$`)
 )
 
@@ -89,6 +93,15 @@ func tableLimits(pg *page, t table, d *Draft) {
 	}
 	windowCol := slices.Index(kinds, colWindow)
 	headingWindow, headingHasWindow := findPerUnit(t.heading)
+	// Counts with no period are worth a review only in a table that
+	// states limits elsewhere; a table of costs or sizes has none.
+	before := len(d.Family.Limits)
+	var noPeriod []Fact
+	defer func() {
+		if len(d.Family.Limits) > before {
+			d.Skipped = append(d.Skipped, noPeriod...)
+		}
+	}()
 	for _, r := range t.rows {
 		if len(r) == 0 {
 			continue
@@ -114,7 +127,7 @@ func tableLimits(pg *page, t table, d *Draft) {
 				scopeText = append(scopeText, oc.text)
 			}
 			scope := firstScope(scopeText...)
-			base := Limit{At: pg.src(cl.off), Scope: scope}
+			base := Limit{At: pg.src(cl.off), Scope: scope, Section: t.heading, Row: name}
 			base.Methods, base.Review = methodsOf(name)
 			clause := clauseOf(t.heading, name, c, r, t.header, kinds)
 			// Prose inside the cell: "150 requests per 20 seconds".
@@ -155,7 +168,7 @@ func tableLimits(pg *page, t table, d *Draft) {
 			}
 			if !ok {
 				if kinds[c] == colCount {
-					d.Skipped = append(d.Skipped, Fact{Value: strings.TrimSpace(name + " " + cl.text), At: l.At, Review: "a count with no period"})
+					noPeriod = append(noPeriod, Fact{Value: strings.TrimSpace(name + " " + cl.text), At: l.At, Review: "a count with no period"})
 				}
 				continue
 			}
@@ -279,6 +292,7 @@ func coreWords(s string) string {
 	}
 	s = perUnitRE.ReplaceAllString(s, " ")
 	s = genericRE.ReplaceAllString(s, " ")
+	s = scopeNounRE.ReplaceAllString(s, " ")
 	s = strings.Join(strings.Fields(s), " ")
 	s = punctRE.ReplaceAllString(s, "")
 	if len(s) > 60 {
@@ -289,7 +303,10 @@ func coreWords(s string) string {
 
 func proseLimits(pg *page, s sentence, d *Draft) {
 	for _, m := range limitRE.FindAllStringSubmatchIndex(s.text, -1) {
-		l := Limit{At: pg.src(s.off(m[2]))}
+		if incrementRE.MatchString(s.text[:m[2]]) {
+			continue // "another 50 requests per hour for each repository"
+		}
+		l := Limit{At: pg.src(s.off(m[2])), Section: s.heading}
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""
@@ -313,7 +330,7 @@ func proseLimits(pg *page, s sentence, d *Draft) {
 		if !ok {
 			continue
 		}
-		l := Limit{At: pg.src(s.off(m[0])), Concurrency: n, Scope: s.scope(m[0])}
+		l := Limit{At: pg.src(s.off(m[0])), Concurrency: n, Scope: s.scope(m[0]), Section: s.heading}
 		l.Name = strings.TrimPrefix(limitName("", s.heading, "")+", concurrency", "limit, ")
 		l.Clause = proseClause(s.heading, s.text[m[0]:m[1]], l.Scope)
 		d.addLimit(l)
@@ -323,7 +340,7 @@ func proseLimits(pg *page, s sentence, d *Draft) {
 		if !ok {
 			continue
 		}
-		l := Limit{At: pg.src(s.off(m[0])), MinInterval: w, Scope: s.scope(m[0])}
+		l := Limit{At: pg.src(s.off(m[0])), MinInterval: w, Scope: s.scope(m[0]), Section: s.heading}
 		l.Name = strings.TrimPrefix(limitName("", s.heading, "")+", interval", "limit, ")
 		l.Clause = proseClause(s.heading, s.text[m[0]:m[1]], l.Scope)
 		d.addLimit(l)
@@ -381,4 +398,28 @@ func (l Limit) describe() string {
 		s += " per " + l.Scope
 	}
 	return s
+}
+
+// markSections asks for a review of limits that may cover only some calls:
+// a table row named after an operation ("Search", "GET me/Assignment"), or,
+// when the page has several sections of limits, a section of its own
+// ("Assignment service limits"). applies_to says which calls such a limit
+// covers. Rows and sections named "any", primary, secondary, global and
+// the like cover all calls.
+func (d *Draft) markSections() {
+	sections := map[string]bool{}
+	for _, l := range d.Family.Limits {
+		sections[l.Section] = true
+	}
+	for i := range d.Family.Limits {
+		l := &d.Family.Limits[i]
+		if l.Review != "" {
+			continue
+		}
+		if core := coreWords(l.Row); !generalRE.MatchString(core) {
+			l.Review = fmt.Sprintf("the row %q may cover only some calls; if so, say which in applies_to", l.Row)
+		} else if core := coreWords(l.Section); len(sections) > 1 && !generalRE.MatchString(core) {
+			l.Review = fmt.Sprintf("from the section %q; if it covers only some calls, say which in applies_to", l.Section)
+		}
+	}
 }

@@ -129,7 +129,11 @@ func (d *Draft) writeAPIs(y *yw) {
 		fy.raw(2, "limits", "[]", "")
 	}
 	for _, l := range f.Limits {
-		fy.item(3, "name", l.Name, l.At.String())
+		c := l.At.String()
+		if l.Review != "" && len(l.Methods) == 0 {
+			c += ", " + ReviewMarker + " " + l.Review
+		}
+		fy.item(3, "name", l.Name, c)
 		if l.Calls > 0 {
 			fy.raw(4, "calls", strconv.Itoa(l.Calls), "")
 			fy.raw(4, "window", l.Window.Text, "")
