@@ -29,6 +29,9 @@ func TestProseLimits(t *testing.T) {
 		{"Version 2.0 was released in 2024 and supports 3 regions.", nil},
 		{"The docs are licensed under CC BY 4.0.", nil},
 		{"Installations receive another 50 requests per hour for each repository.", nil},
+		{"The Pro plan costs 19 a month, or $9/month billed yearly.", nil},
+		{"You get 31 calls per month and there is a rate limit in place of 10.", []string{"31 calls per 720h"}},
+		{"Clients may send 60 per minute.", []string{"60 calls per 1m"}},
 		// limits
 		{"Each user can make up to 5,000 requests per hour.", []string{"5000 calls per 1h per user"}},
 		{"Apps may send 2,000 requests per second per app.", []string{"2000 calls per 1s per app"}},
@@ -40,6 +43,9 @@ func TestProseLimits(t *testing.T) {
 		{"No more than 100 concurrent requests per user.", []string{"100 in flight per user"}},
 		{"Wait at least one second between each request.", []string{"1s between calls"}},
 		{"Up to 900 points per minute.", []string{"900 calls per 1m"}},
+		{"The maximum amount of requests per minute allowed for each IP is 180.", []string{"180 calls per 1m per IP address"}},
+		{"The free plan is limited to 100 requests per month.", []string{"100 calls per 720h"}},
+		{"Default rate limit per apikey is 100 API requests per day.", []string{"100 calls per 24h per key"}},
 		{"Each key may send 10,000 requests per day.", []string{"10000 calls per 24h per key"}},
 		{"A key may send 10,000 requests per day.", []string{"10000 calls per 24h"}},
 	}

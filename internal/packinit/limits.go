@@ -25,7 +25,12 @@ const perAlt = `(?:per|every|each|in\s+(?:a|an|one|any)|within\s+(?:a|an|one)|ov
 var (
 	// limitRE: "5,000 requests per hour", "100 API calls per connection
 	// every 60 seconds", "10 requests/second", "100 per minute".
-	limitRE = regexp.MustCompile(`(?i)(?:^|[^\w.,])(` + numberRE + `)\s*(?:\s(?:[\w-]+\s+){0,3}?(?:` + nounAlt + `)\b(?:\s+per\s+(?:` + scopeAlt + `)s?\b)*)?\s*(?:` + perAlt + `)\s*(?:(` + numberRE + `|` + oneAlt + `)\s*[- ]?)?(` + unitAlt + `)\b`)
+	// A count with no noun needs "per" or "/" ("60 per minute"): "19 a
+	// month" is a price.
+	limitRE = regexp.MustCompile(`(?i)(?:^|[^\w.,$€£])(` + numberRE + `)(?:\s(?:[\w-]+\s+){0,3}?(?:` + nounAlt + `)\b(?:\s+per\s+(?:` + scopeAlt + `)s?\b)*\s*(?:` + perAlt + `)|\s*(?:per\b|/))\s*(?:(` + numberRE + `|` + oneAlt + `)\s*[- ]?)?(` + unitAlt + `)\b`)
+	// limitAfterRE: the count after the window, "requests per minute
+	// allowed for each IP is 180".
+	limitAfterRE = regexp.MustCompile(`(?i)\b(?:` + nounAlt + `)\s+(?:` + perAlt + `)\s*(?:(` + numberRE + `|` + oneAlt + `)\s*[- ]?)?(` + unitAlt + `)\b[^.;:]{0,60}?\s(?:is|are|of|=)\s+(?:up\s+to\s+|at\s+most\s+|limited\s+to\s+)?(` + numberRE + `)\b`)
 	// concurrencyRE: "100 concurrent requests", "4 requests in flight".
 	concurrencyRE = regexp.MustCompile(`(?i)\b(` + numberRE + `)\s+(?:[\w-]+\s+){0,2}?(?:concurrent|simultaneous|parallel|gleichzeitige|simultanées|simultáneas)\s+(?:[\w-]+\s+){0,2}?(?:` + nounAlt + `|connections?)\b|\b(` + numberRE + `)\s+(?:` + nounAlt + `)\s+(?:in\s+flight|at\s+(?:a|one)\s+time|concurrently|in\s+parallel)`)
 	// intervalRE: "at least one second between requests".
@@ -39,6 +44,7 @@ var (
 	nonGetRE     = regexp.MustCompile(`(?i)\bnon[- ]?get\b`)
 	genericRE    = regexp.MustCompile(`(?i)\b(?:api|apis|api-aufrufe|calls?|requests?|limits?|rate|throttling|throttle|quotas?|service|number|of|max|maximum|total|the|and|for|all|any|aufrufe|anfragen|drosselung\w*|grenzwerte?|limites?|límites?|appels|requêtes|llamadas|solicitudes)\b`)
 	scopeNounRE  = regexp.MustCompile(`(?i)\b(?:` + scopeAlt + `)s?\b|\b(?:across|together|combined|every|each)\b`)
+	conjRE       = regexp.MustCompile(`(?i)\b(?:and|but|while|whereas|or)\b|\d`)
 	incrementRE  = regexp.MustCompile(`(?i)\b(?:another|additional|extra|further|more)\s*$`)
 	generalRE    = regexp.MustCompile(`(?i)^(?:|any|all|primary|secondary|global|general|default|overall|standard|rest|graphql)$`)
 	punctRE      = regexp.MustCompile(`^[\s,.:;()–—-]+|[\s,.:;()–—-]+$`)
@@ -321,6 +327,25 @@ func proseLimits(pg *page, s sentence, d *Draft) {
 		l.Clause = proseClause(s.heading, s.text[m[2]:m[1]], l.Scope)
 		d.addLimit(l)
 	}
+	for _, m := range limitAfterRE.FindAllStringSubmatchIndex(s.text, -1) {
+		l := Limit{At: pg.src(s.off(m[0])), Section: s.heading}
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return s.text[m[2*i]:m[2*i+1]]
+		}
+		if gap := s.text[m[5]:m[6]]; conjRE.MatchString(gap) {
+			continue // "calls per month, and a rate limit of 10": another clause
+		}
+		if !fillCallsWindow(&l, []string{"", g(3), g(1), g(2)}) {
+			continue
+		}
+		l.Scope = s.scope(m[0])
+		l.Name = limitName("", s.heading, l.Scope)
+		l.Clause = proseClause(s.heading, s.text[m[0]:m[1]], l.Scope)
+		d.addLimit(l)
+	}
 	for _, m := range concurrencyRE.FindAllStringSubmatchIndex(s.text, -1) {
 		num := m[2:4]
 		if num[0] < 0 {
@@ -377,6 +402,9 @@ func (d *Draft) addLimit(l Limit) {
 	}
 	if l.Calls == 0 && l.Concurrency == 0 && l.MinInterval.D == 0 {
 		return
+	}
+	if l.Window.Months && l.Review == "" {
+		l.Review = "a month read as 30 days"
 	}
 	d.Family.Limits = append(d.Family.Limits, l)
 }

@@ -37,6 +37,13 @@ func parseCount(s string) (int, bool) {
 	return n, true
 }
 
+// A week has seven days; a month is read as 30 days, and a limit per month
+// is marked for review.
+const (
+	week  = 7 * 24 * time.Hour
+	month = 30 * 24 * time.Hour
+)
+
 // units maps unit words (lowercase) to durations. One-letter units only
 // count directly after a number.
 var units = map[string]time.Duration{
@@ -45,6 +52,7 @@ var units = map[string]time.Duration{
 	"minute": time.Minute, "minutes": time.Minute, "min": time.Minute, "mins": time.Minute, "m": time.Minute,
 	"hour": time.Hour, "hours": time.Hour, "hr": time.Hour, "hrs": time.Hour, "h": time.Hour,
 	"day": 24 * time.Hour, "days": 24 * time.Hour, "d": 24 * time.Hour,
+	"week": week, "weeks": week, "month": month, "months": month,
 	// de
 	"sekunde": time.Second, "sekunden": time.Second, "minuten": time.Minute,
 	"stunde": time.Hour, "stunden": time.Hour, "tag": 24 * time.Hour, "tage": 24 * time.Hour, "tagen": 24 * time.Hour,
@@ -91,8 +99,9 @@ var perUnitRE = regexp.MustCompile(`(?i)(?:\bper|/|\bevery|\beach|\bin\s+(?:a|an
 
 // Window is a renewal period and how the page wrote it.
 type Window struct {
-	D    time.Duration
-	Text string // Go duration as the pack writes it: "60s", "10m", "1h"
+	D      time.Duration
+	Text   string // Go duration as the pack writes it: "60s", "10m", "1h"
+	Months bool   // written in months, read as 30 days each
 }
 
 // newWindow builds a window of n units, written in that unit.
@@ -111,10 +120,10 @@ func newWindow(n int, unit time.Duration) (Window, bool) {
 		suffix = "m"
 	case time.Hour:
 		suffix = "h"
-	default: // days: Go durations have no day unit
-		n, suffix = n*24, "h"
+	default: // days, weeks, months: Go durations stop at hours
+		n, suffix = n*int(unit/time.Hour), "h"
 	}
-	return Window{D: d, Text: fmt.Sprintf("%d%s", n, suffix)}, true
+	return Window{D: d, Text: fmt.Sprintf("%d%s", n, suffix), Months: unit == month}, true
 }
 
 // windowOf turns a matched count (possibly empty or a word for one) and a
@@ -156,7 +165,7 @@ func findPerUnit(s string) (Window, bool) {
 var scopeWords = map[string]string{
 	"connection": "connection", "app": "app", "application": "app", "tenant": "tenant",
 	"user": "user", "account": "account", "ip address": "IP address", "ip": "IP address",
-	"token": "token", "access token": "token", "api key": "key", "key": "key",
+	"token": "token", "access token": "token", "api key": "key", "apikey": "key", "api-key": "key", "key": "key",
 	"client": "client", "client id": "client", "installation": "installation",
 	"organization": "organization", "org": "organization", "mailbox": "mailbox",
 	"subscription": "subscription", "project": "project", "repository": "repository",
