@@ -127,6 +127,9 @@ func packInit(args []string, stdout, stderr io.Writer) (int, error) {
 	limits, nhosts, marks, notices := d.Count()
 	fmt.Fprintf(stderr, "toslint: wrote %s to %s: %s, %s, %s, %s\n", d.Name.Value, dest,
 		count(limits, "limit"), count(nhosts, "API host"), count(marks, "mark"), count(notices, "notice"))
+	if limits > 0 && nhosts == 0 {
+		fmt.Fprintln(stderr, "toslint: the pages name no API host, so the limits stay commented out: add the hosts (or rerun with -host HOST)")
+	}
 	items := packreview.ReviewItems(b.Bytes())
 	if *out != "" {
 		if len(items) > 0 {
