@@ -185,3 +185,48 @@ func FuzzExtract(f *testing.F) {
 		checkRefs(t, b.Bytes(), map[string]int{"fz.md": lineCount(src)})
 	})
 }
+
+// TestLineEndings: a page saved with CRLF line endings gives the same pack.
+func TestLineEndings(t *testing.T) {
+	for _, f := range []string{"pages/github-style.md", "pages/app-tenant.md", "seed/mde-api-terms-of-use.md"} {
+		src, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		render := func(src []byte) string {
+			d, err := packinit.Extract([]packinit.Page{{Name: "p.md", Src: src}}, packinit.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := d.WriteYAML(&b); err != nil {
+				t.Fatal(err)
+			}
+			return b.String()
+		}
+		crlf := bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))
+		if diff := cmp.Diff(render(src), render(crlf)); diff != "" {
+			t.Errorf("%s with CRLF line endings (-LF +CRLF):\n%s", f, diff)
+		}
+	}
+}
+
+// TestTwoLicenses: a second docs license is kept for review, not dropped.
+func TestTwoLicenses(t *testing.T) {
+	pages := []packinit.Page{
+		{Name: "a.md", Src: []byte("The documentation is licensed under CC BY 4.0.\n")},
+		{Name: "b.md", Src: []byte("These docs are published under CC BY-SA 4.0.\n")},
+	}
+	d, err := packinit.Extract(pages, packinit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := d.WriteYAML(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := "docs_license: CC-BY-4.0  # a.md:1, review: the terms also name CC-BY-SA-4.0 (b.md:1)"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("no %q in\n%s", want, b.String())
+	}
+}
