@@ -158,16 +158,20 @@ func Extract(pages []Page, o Options) (*Draft, error) {
 		extractHosts(pg, d)
 		extractReuse(pg, d)
 	}
+	var hosts []string
 	for _, h := range o.Hosts {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if !hostRE.MatchString(h) {
 			return nil, fmt.Errorf("-host %q is not a host name (no scheme, port or path)", h)
 		}
-		d.addHost(Host{Fact: Fact{Value: h, Note: "from -host"}})
+		hosts = append(hosts, h)
 	}
 	if len(d.Family.Limits) == 0 && len(d.Family.Hosts) == 0 && d.DocsLicense.Value == "" &&
 		d.CodeLicense.Value == "" && d.Trademarks == nil && len(d.Notices) == 0 {
 		return nil, ErrNothing
+	}
+	for _, h := range hosts {
+		d.addHost(Host{Fact: Fact{Value: h, Note: "from -host"}})
 	}
 	d.names(o.Name)
 	d.dedupeLimitNames()
