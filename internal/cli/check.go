@@ -169,6 +169,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		}
 	}
 	root := repoRoot(dirs[0])
+	var owners []report.OwnerMode // nil: the document scan did not run
 	if cf.only != "go" {
 		res, err := docscan.Scan(ctx, pol, docscan.Options{Root: root, Jobs: cf.jobs, Directives: set, Files: fileArgs(wd, patterns)})
 		if err != nil {
@@ -176,6 +177,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		}
 		findings = append(findings, res.Findings...)
 		ran[rule.EngineDocs] = true
+		owners = []report.OwnerMode{}
+		for _, o := range res.Owners {
+			owners = append(owners, report.OwnerMode{Owner: o.Owner, Own: o.Own, Reason: o.Reason})
+		}
 	}
 	findings = applyDirectives(pol, findings, set, ran, goFiles)
 	if goArgs := goFileArgs(wd, patterns); len(goArgs) > 0 {
@@ -217,7 +222,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 			return 0, err
 		}
 	}
-	r := &report.Report{Sources: lines,
+	if cf.format == "text" {
+		// Owner mode changes what is checked: say so when it applies.
+		for _, o := range owners {
+			if o.Own {
+				hint := ""
+				if !strings.HasPrefix(o.Reason, "trademark_owner") {
+					hint = " (set trademark_owner: false in .toslint.yml to check it as a third party's)"
+				}
+				fmt.Fprintf(stderr, "toslint: checked as %s's own repository (trademark owner mode): %s%s\n", o.Owner, o.Reason, hint)
+			}
+		}
+	}
+	r := &report.Report{Sources: lines, Owners: owners,
 		Findings: findings, Root: wd,
 		Tool: report.Tool{Name: "toslint", Version: Version(), URI: "https://github.com/toslint/toslint"},
 	}

@@ -27,6 +27,17 @@ type Report struct {
 	// Sources gives the text of source lines (fingerprints, SARIF columns).
 	// Nil means lines are read from disk relative to Root.
 	Sources LineSource
+	// Owners says, per mark owner of the packs in force, whether the
+	// repository was checked as the owner's own (owner mode) and why. JSON
+	// writes it under "metadata"; nil when the document scan did not run.
+	Owners []OwnerMode
+}
+
+// OwnerMode is the owner-mode decision for one mark owner.
+type OwnerMode struct {
+	Owner  string // "Microsoft"
+	Own    bool   // checked as the owner's own repository
+	Reason string // what decided it
 }
 
 // Tool describes toslint itself in the output.
@@ -90,6 +101,17 @@ type jsonFormat struct{}
 type jsonReport struct {
 	Version  int           `json:"version"`
 	Findings []jsonFinding `json:"findings"`
+	Metadata *jsonMetadata `json:"metadata,omitempty"`
+}
+
+type jsonMetadata struct {
+	Owners []jsonOwner `json:"owners"`
+}
+
+type jsonOwner struct {
+	Owner  string `json:"owner"`
+	Mode   string `json:"mode"` // "owner" or "third-party"
+	Reason string `json:"reason"`
 }
 
 type jsonFinding struct {
@@ -156,6 +178,16 @@ func (jsonFormat) Write(w io.Writer, r *Report) error {
 			jf.Fixes = append(jf.Fixes, jx)
 		}
 		out.Findings = append(out.Findings, jf)
+	}
+	if r.Owners != nil {
+		out.Metadata = &jsonMetadata{Owners: []jsonOwner{}}
+		for _, o := range r.Owners {
+			mode := "third-party"
+			if o.Own {
+				mode = "owner"
+			}
+			out.Metadata.Owners = append(out.Metadata.Owners, jsonOwner{Owner: o.Owner, Mode: mode, Reason: o.Reason})
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
