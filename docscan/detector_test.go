@@ -31,7 +31,7 @@ func TestDetectorAmbiguity(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "LICENSE"), append([]byte("MIT License\n\nCopyright (c) 2026 Example Corp\n\n"), mit...), 0o644)
 	os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Docs\n\n## License\n\nThe pages are licensed under CC BY 4.0.\n"), 0o644)
 	got := scanDir(t, dir)
-	if !strings.Contains(got, "LICENSE:1:1: TOS302 LICENSE is MIT, but the docs are published under CC-BY-4.0") || strings.Contains(got, "ambiguous") {
+	if !strings.Contains(got, "LICENSE:1:1: TOS302 LICENSE is MIT, but the README says the docs are licensed under CC-BY-4.0") || strings.Contains(got, "ambiguous") {
 		t.Errorf("findings:\n%s", got)
 	}
 	// The detector scores CC BY 4.0 high when its URL appears in an MIT

@@ -86,6 +86,15 @@ func NewReporter(pass *analysis.Pass, pol *policy.Policy, opts Options) *Reporte
 	return r
 }
 
+// AddGoFile reads the directives of a Go file that is not among the
+// pass's files (an analyzer that checks more files than the driver
+// loaded, such as test files), parsed into fset; name is the file's name.
+func (r *Reporter) AddGoFile(fset *token.FileSet, f *ast.File, name string) {
+	if r.set != nil {
+		directive.GoFile(r.set, fset, f, name)
+	}
+}
+
 // Generated reports whether pos is in a generated file.
 func (r *Reporter) Generated(pos token.Pos) bool {
 	return r.generated[r.pass.Fset.File(pos)]
@@ -104,7 +113,11 @@ func (r *Reporter) Report(id string, rng analysis.Range, related []analysis.Rela
 	}
 	if r.set != nil {
 		line := r.pass.Fset.Position(rng.Pos()).Line
-		if r.set.Match(id, r.names[tf], line) != nil {
+		name := r.names[tf]
+		if name == "" {
+			name = tf.Name() // a file the analyzer added to the file set
+		}
+		if r.set.Match(id, name, line) != nil {
 			return
 		}
 	}

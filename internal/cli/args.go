@@ -99,7 +99,7 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 		case isPathPattern(pattern):
 			pattern = relPattern(mod, dir, pattern)
 		}
-		t.goByModule[mod] = appendNew(t.goByModule[mod], pattern)
+		t.goByModule[mod] = addUnique(t.goByModule[mod], pattern)
 	}
 	for _, arg := range args {
 		if strings.Contains(arg, "...") || !isPathPattern(arg) && !exists(filepath.Join(wd, arg)) {
@@ -109,7 +109,7 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 			}
 			wholeRepo = true
 			if !isPathPattern(arg) {
-				t.goByModule[findUp(wd, "go.mod")] = appendNew(t.goByModule[findUp(wd, "go.mod")], arg)
+				t.goByModule[findUp(wd, "go.mod")] = addUnique(t.goByModule[findUp(wd, "go.mod")], arg)
 				first = cmpOr(first, wd)
 				continue
 			}
@@ -187,7 +187,7 @@ func selectTargets(wd, root string, args []string) (*targets, error) {
 			addGo(dir, dir, f.arg)
 			continue
 		}
-		t.docFiles = appendNew(t.docFiles, real)
+		t.docFiles = addUnique(t.docFiles, real)
 	}
 	for dir := range t.fileOnlyDirs {
 		if patternDirs[dir] || coveredByTree(patternDirs, dir) {
@@ -302,7 +302,7 @@ func within(dir, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-func appendNew(list []string, s string) []string {
+func addUnique(list []string, s string) []string {
 	if slices.Contains(list, s) {
 		return list
 	}

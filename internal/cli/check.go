@@ -246,12 +246,13 @@ func workDir(dir string) (string, error) {
 // runResult is what the engines found.
 type runResult struct {
 	findings   []report.Finding
-	packages   int      // Go packages checked
-	documents  int      // documents scanned
-	incomplete bool     // interrupted: findings are those found so far
-	toolFailed bool     // an engine could not check something: exit 2
-	hidden     []string // what the gate and the baseline left out, for the summary
-	notes      []string // printed on stderr
+	packages   int                // Go packages checked
+	documents  int                // documents scanned
+	incomplete bool               // interrupted: findings are those found so far
+	toolFailed bool               // an engine could not check something: exit 2
+	hidden     []string           // what the gate and the baseline left out, for the summary
+	owners     []report.OwnerMode // owner-mode decisions; nil when the document scan did not run
+	notes      []string           // printed on stderr
 }
 
 // collect runs the Go analyzers and the document scanner (concurrently:
@@ -296,6 +297,10 @@ func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlag
 			if r != nil { // partial results come with the cancellation
 				docFindings = r.Findings
 				res.documents = r.Scanned
+				res.owners = []report.OwnerMode{}
+				for _, o := range r.Owners {
+					res.owners = append(res.owners, report.OwnerMode{Owner: o.Owner, Own: o.Own, Reason: o.Reason})
+				}
 			}
 			docsErr = err
 		})
@@ -377,7 +382,19 @@ func writeOutputs(cf *checkFlags, wd string, res *runResult, pol *policy.Policy,
 		}
 		res.hidden = append(res.hidden, fmt.Sprintf("%d in the baseline", before-unsuppressed(findings)))
 	}
-	r := &report.Report{Sources: lines,
+	if cf.format == "text" {
+		// Owner mode changes what is checked: say so when it applies.
+		for _, o := range res.owners {
+			if o.Own {
+				hint := ""
+				if !strings.HasPrefix(o.Reason, "trademark_owner") {
+					hint = " (set trademark_owner: false in .toslint.yml to check it as a third party's)"
+				}
+				fmt.Fprintf(stderr, "toslint: checked as %s's own repository (trademark owner mode): %s%s\n", o.Owner, o.Reason, hint)
+			}
+		}
+	}
+	r := &report.Report{Sources: lines, Owners: res.owners,
 		Findings: findings, Root: wd, Incomplete: res.incomplete,
 		Tool: report.Tool{Name: "toslint", Version: Version(), URI: "https://github.com/toslint/toslint"},
 	}

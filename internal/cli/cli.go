@@ -51,6 +51,7 @@ Usage:
 	toslint rules [-format text|markdown|json]
 	toslint rules explain ID|NAME ...
 	toslint notices [-w] [package pattern ...]
+	toslint pack init|check|diff ...   (rule packs from terms pages)
 	toslint version
 
 Run "toslint check -h" for the check flags. Exit status: 0 when nothing
@@ -64,7 +65,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd, rest := "check", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		switch args[0] {
-		case "check", "rules", "notices", "version", "help":
+		case "check", "rules", "notices", "pack", "version", "help":
 			cmd, rest = args[0], args[1:]
 		}
 	}
@@ -78,6 +79,12 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	case "rules":
 		err = runRules(rest, stdout)
+	case "pack":
+		if code, perr := runPack(ctx, rest, stdout, stderr); perr == nil {
+			return code
+		} else {
+			err = perr
+		}
 	case "notices":
 		var code int
 		code, err = runNotices(ctx, rest, stdout, stderr)

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"go/parser"
 	"go/token"
 	"slices"
 	"strings"
@@ -106,6 +107,18 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		for _, d := range act.Diagnostics {
 			if f, ok := diagnosticFinding(pol, act.Package.Fset, act.Analyzer, d); ok {
 				res.findings = append(res.findings, f)
+			}
+		}
+	}
+	// The attribution analyzer also checks Go files the load did not
+	// include (tests, files excluded by build constraints): read their
+	// suppressions too.
+	for _, f := range res.findings {
+		if name := f.Pos.Filename; strings.HasSuffix(name, ".go") && !res.files[name] {
+			res.files[name] = true
+			fset := token.NewFileSet()
+			if af, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+				directive.GoFile(set, fset, af, name)
 			}
 		}
 	}

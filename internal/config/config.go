@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -28,15 +29,15 @@ var Names = []string{".toslint.yml", ".toslint.yaml"}
 
 // File is the structure of .toslint.yml. See README.md for each key.
 type File struct {
-	Packs            []PackRef        `yaml:"packs" json:"packs,omitempty"`
-	Rules            []RuleOverride   `yaml:"rules" json:"rules,omitempty"`
-	FailOn           string           `yaml:"fail_on" json:"fail_on,omitempty"`
-	Exclude          []string         `yaml:"exclude" json:"exclude,omitempty"`
-	CopyrightHolders []policy.Holder  `yaml:"copyright_holders" json:"copyright_holders,omitempty"`
-	TrademarkOwner   bool             `yaml:"trademark_owner" json:"trademark_owner,omitempty"`
-	Wrappers         []policy.Wrapper `yaml:"wrappers" json:"wrappers,omitempty"`
-	MaxFileSize      int64            `yaml:"max_file_size" json:"max_file_size,omitempty"`
-	ProseKeys        []string         `yaml:"front_matter_prose_keys" json:"front_matter_prose_keys,omitempty"`
+	Packs            []PackRef           `yaml:"packs" json:"packs,omitempty"`
+	Rules            []RuleOverride      `yaml:"rules" json:"rules,omitempty"`
+	FailOn           string              `yaml:"fail_on" json:"fail_on,omitempty"`
+	Exclude          []string            `yaml:"exclude" json:"exclude,omitempty"`
+	CopyrightHolders []policy.Holder     `yaml:"copyright_holders" json:"copyright_holders,omitempty"`
+	TrademarkOwner   policy.OwnerSetting `yaml:"trademark_owner" json:"trademark_owner,omitempty"`
+	Wrappers         []policy.Wrapper    `yaml:"wrappers" json:"wrappers,omitempty"`
+	MaxFileSize      int64               `yaml:"max_file_size" json:"max_file_size,omitempty"`
+	ProseKeys        []string            `yaml:"front_matter_prose_keys" json:"front_matter_prose_keys,omitempty"`
 }
 
 // PackRef names a pack: an embedded one by name, or a file by path
@@ -90,8 +91,8 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Default returns the policy used when there is no config file: the
-// default embedded pack and every rule at its registry default.
+// Default returns the policy used when there is no config file: every
+// embedded pack and every rule at its registry default.
 func Default(root string) (*policy.Policy, error) {
 	return Parse("", nil, root)
 }
@@ -131,7 +132,9 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 	}
 	refs := f.Packs
 	if len(refs) == 0 {
-		refs = []PackRef{{Name: rules.Default}}
+		for _, name := range rules.Names() { // every embedded pack
+			refs = append(refs, PackRef{Name: name})
+		}
 	}
 	seen := map[string]string{}
 	for i, ref := range refs {
@@ -224,6 +227,21 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 		}
 		if !hasAPI(o.Packs, w.API) {
 			return nil, doc.Errorf(at+".api", "no pack in force defines API family %q", w.API)
+		}
+	}
+	if name := f.TrademarkOwner.Named(); name != "" {
+		var owners []string
+		found := false
+		for _, p := range o.Packs {
+			if p.Trademarks != nil && p.Trademarks.Owner != "" {
+				found = found || strings.EqualFold(p.Trademarks.Owner, name)
+				if !slices.Contains(owners, p.Trademarks.Owner) {
+					owners = append(owners, p.Trademarks.Owner)
+				}
+			}
+		}
+		if !found {
+			return nil, doc.Errorf("trademark_owner", "no pack in force has the trademark owner %q (want true, false, auto or one of: %s)", name, strings.Join(owners, ", "))
 		}
 	}
 	switch {

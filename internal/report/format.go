@@ -33,6 +33,10 @@ type Report struct {
 	// Error, when set, is the error that stopped the run (exit 2): the
 	// report holds no findings, and says why.
 	Error string
+	// Owners says, per mark owner of the packs in force, whether the
+	// repository was checked as the owner's own (owner mode) and why. JSON
+	// writes it under "metadata"; nil when the document scan did not run.
+	Owners []OwnerMode
 }
 
 // Note returns what a reader must know beside the findings: that the run
@@ -45,6 +49,13 @@ func (r *Report) Note() string {
 		return "toslint was interrupted: these are the findings found before it stopped (incomplete)"
 	}
 	return ""
+}
+
+// OwnerMode is the owner-mode decision for one mark owner.
+type OwnerMode struct {
+	Owner  string // "Microsoft"
+	Own    bool   // checked as the owner's own repository
+	Reason string // what decided it
 }
 
 // Tool describes toslint itself in the output.
@@ -113,6 +124,17 @@ type jsonReport struct {
 	Findings   []jsonFinding `json:"findings"`
 	Incomplete bool          `json:"incomplete,omitempty"`
 	Error      string        `json:"error,omitempty"`
+	Metadata   *jsonMetadata `json:"metadata,omitempty"`
+}
+
+type jsonMetadata struct {
+	Owners []jsonOwner `json:"owners"`
+}
+
+type jsonOwner struct {
+	Owner  string `json:"owner"`
+	Mode   string `json:"mode"` // "owner" or "third-party"
+	Reason string `json:"reason"`
 }
 
 type jsonFinding struct {
@@ -179,6 +201,16 @@ func (jsonFormat) Write(w io.Writer, r *Report) error {
 			jf.Fixes = append(jf.Fixes, jx)
 		}
 		out.Findings = append(out.Findings, jf)
+	}
+	if r.Owners != nil {
+		out.Metadata = &jsonMetadata{Owners: []jsonOwner{}}
+		for _, o := range r.Owners {
+			mode := "third-party"
+			if o.Own {
+				mode = "owner"
+			}
+			out.Metadata.Owners = append(out.Metadata.Owners, jsonOwner{Owner: o.Owner, Mode: mode, Reason: o.Reason})
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -1,4 +1,4 @@
-// Copyright 2019 Example Widgets Ltd. All rights reserved. // want `^TOS202: `
+// Copyright (c) 2019 Acme Widgets Ltd. // want `^TOS202: copyright of "Acme Widgets Ltd."`
 
 package attributed
 
