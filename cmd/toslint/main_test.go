@@ -41,7 +41,7 @@ func TestSignals(t *testing.T) {
 	// The signal goes to toslint alone, not to the go command's children:
 	// the script waits in short steps until the test ends, so that none
 	// outlives it.
-	must(t, os.WriteFile(slow, []byte("#!/bin/sh\ntouch "+busy+"\nfor i in $(seq 100); do [ -e "+filepath.Join(dir, "done")+" ] && break; sleep 0.1; done\nexec \"$@\"\n"), 0o755))
+	must(t, os.WriteFile(slow, []byte("#!/bin/sh\ntouch "+busy+"\nfor i in $(seq 300); do [ -e "+filepath.Join(dir, "done")+" ] && break; sleep 0.1; done\nexec \"$@\"\n"), 0o755))
 	defer os.WriteFile(filepath.Join(dir, "done"), nil, 0o644)
 
 	run := func(t *testing.T, signals int) (string, string, int, time.Duration) {
@@ -63,6 +63,10 @@ func TestSignals(t *testing.T) {
 				t.Fatalf("the go command never ran the -toolexec script:\n%s", stderr.String())
 			}
 		}
+		// The document scan of four files runs beside the go command and
+		// ends in milliseconds; give it time to, so that its findings are
+		// the ones found before the signal.
+		time.Sleep(2 * time.Second)
 		start := time.Now()
 		for i := range signals {
 			if i > 0 {
