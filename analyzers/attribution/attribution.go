@@ -246,15 +246,14 @@ func (p *pass) checkFile(name string) {
 		for _, c := range g.list {
 			if strings.HasPrefix(c.text, "//go:embed ") {
 				p.checkEmbed(fs, c)
-				continue
 			}
-			for _, l := range c.lines() {
-				for _, s := range statementsIn(l.text) {
-					fs.stmts = append(fs.stmts, stmtAt{s, l.off + s.col})
-				}
-				if m := spdxLine.FindStringSubmatchIndex(l.text); m != nil {
-					fs.licenses = append(fs.licenses, licenseAt{strings.TrimSpace(l.text[m[2]:m[3]]), l.off, l.off + len(strings.TrimRight(l.text, " \t"))})
-				}
+		}
+		for _, l := range g.unquotedLines() {
+			for _, s := range statementsIn(l.text) {
+				fs.stmts = append(fs.stmts, stmtAt{s, l.off + s.col})
+			}
+			if m := spdxLine.FindStringSubmatchIndex(l.text); m != nil {
+				fs.licenses = append(fs.licenses, licenseAt{strings.TrimSpace(l.text[m[2]:m[3]]), l.off, l.off + len(strings.TrimRight(l.text, " \t"))})
 			}
 		}
 		if id := shortFormLicense(strings.Join(strings.Fields(text), " ")); id != "" {

@@ -2,7 +2,9 @@ package attribution
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The analyzer is syntax-only and reads Go files itself (see reader.go),
@@ -140,17 +142,78 @@ func (c comment) lines() []line {
 	return out
 }
 
-// text returns the group's text without markers, lines joined by spaces.
+// text returns the group's text without markers, lines joined by spaces,
+// with quoted examples blanked (see unquotedLines).
 func (g group) text() string {
 	var b strings.Builder
-	for _, c := range g.list {
-		for _, l := range c.lines() {
-			b.WriteString(l.text)
-			b.WriteByte(' ')
-		}
+	for _, l := range g.unquotedLines() {
+		b.WriteString(l.text)
+		b.WriteByte(' ')
 	}
 	return b.String()
 }
+
+// unquotedLines returns the lines of the group's comments in order, with
+// every quotation that reads like an example of a notice blanked: a span
+// between double quotes ("...", “...”) or backticks, closed within the
+// group, that holds a copyright mark, a license grant or a URL. Comments
+// that describe notices quote them ("Copyright (c) 2020 Name", "based on
+// the code from https://..."); a quotation is a mention, not a statement.
+// Quotes without those words stay ((the "License"), "AS IS"), and a quote
+// that never closes blanks nothing. Blanking keeps byte offsets.
+func (g group) unquotedLines() []line {
+	var lines []line
+	for _, c := range g.list {
+		lines = append(lines, c.lines()...)
+	}
+	type pos struct{ line, col int }
+	var open *pos
+	var openQuote rune
+	var spans [][2]pos
+	for i, l := range lines {
+		for j, r := range l.text {
+			switch {
+			case open == nil && (r == '"' || r == '“' || r == '`'):
+				open, openQuote = &pos{i, j}, r
+			case open != nil && (r == openQuote && r != '“' || openQuote == '“' && r == '”'):
+				spans = append(spans, [2]pos{*open, {i, j + utf8.RuneLen(r)}})
+				open = nil
+			}
+		}
+	}
+	for _, sp := range spans {
+		var quoted strings.Builder
+		for i := sp[0].line; i <= sp[1].line; i++ {
+			from, to := 0, len(lines[i].text)
+			if i == sp[0].line {
+				from = sp[0].col
+			}
+			if i == sp[1].line {
+				to = sp[1].col
+			}
+			quoted.WriteString(lines[i].text[from:to])
+			quoted.WriteByte(' ')
+		}
+		if !noticeWords.MatchString(quoted.String()) {
+			continue
+		}
+		for i := sp[0].line; i <= sp[1].line; i++ {
+			from, to := 0, len(lines[i].text)
+			if i == sp[0].line {
+				from = sp[0].col
+			}
+			if i == sp[1].line {
+				to = sp[1].col
+			}
+			t := lines[i].text
+			lines[i].text = t[:from] + strings.Repeat(" ", to-from) + t[to:]
+		}
+	}
+	return lines
+}
+
+// noticeWords are the words that make a quotation an example of a notice.
+var noticeWords = regexp.MustCompile(`(?i)copyright|\(c\)|©|licensed\s+under|spdx-license|https?://`)
 
 func (g group) start() int { return g.list[0].start }
 func (g group) end() int   { return g.list[len(g.list)-1].end }

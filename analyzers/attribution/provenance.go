@@ -54,6 +54,9 @@ func (p *pass) checkProvenance(fs *fileState, g group, src []byte) {
 	if u, err := url.Parse(source); err == nil {
 		host = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	}
+	if !strings.Contains(host, ".") {
+		return // "https://...", "http://localhost": a placeholder, not a source
+	}
 	msg := "code taken from %s has no author and license in the comment, the file's header or the notices file: name both (or add the source to NOTICE)"
 	for _, h := range stackExchange {
 		if host == h || strings.HasSuffix(host, "."+h) {
