@@ -25,7 +25,8 @@ import (
 //go:embed packs/*.yaml
 var embedded embed.FS
 
-// Default is the pack used when the configuration names none.
+// Default is the founding pack (the seed terms of use). Every embedded pack
+// is active when the configuration names none (see EmbeddedAll).
 const Default = "microsoft-defender-endpoint"
 
 // Error is a positioned error in a pack or config file.
@@ -198,13 +199,27 @@ func Describe(p *policy.Pack) string {
 	return p.Name + " (" + path.Base(p.File) + ")"
 }
 
-// DefaultPolicy returns the policy with only the default embedded pack and
-// every rule at its default: what an analyzer uses when nothing configures
-// it.
+// EmbeddedAll loads every embedded pack, in name order. API families fire
+// only on calls to their own APIs, so a pack a repository never uses costs
+// it nothing.
+func EmbeddedAll() ([]*policy.Pack, error) {
+	var packs []*policy.Pack
+	for _, name := range Names() {
+		p, err := Embedded(name)
+		if err != nil {
+			return nil, err
+		}
+		packs = append(packs, p)
+	}
+	return packs, nil
+}
+
+// DefaultPolicy returns the policy with every embedded pack and every rule
+// at its default: what an analyzer uses when nothing configures it.
 func DefaultPolicy() *policy.Policy {
-	p, err := Embedded(Default)
+	packs, err := EmbeddedAll()
 	if err != nil {
 		panic(err) // embedded at build time and tested
 	}
-	return policy.New(policy.Options{Packs: []*policy.Pack{p}})
+	return policy.New(policy.Options{Packs: packs})
 }

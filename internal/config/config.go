@@ -77,8 +77,8 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Default returns the policy used when there is no config file: the
-// default embedded pack and every rule at its registry default.
+// Default returns the policy used when there is no config file: every
+// embedded pack and every rule at its registry default.
 func Default(root string) (*policy.Policy, error) {
 	return Parse("", nil, root)
 }
@@ -118,7 +118,9 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 	}
 	refs := f.Packs
 	if len(refs) == 0 {
-		refs = []PackRef{{Name: rules.Default}}
+		for _, name := range rules.Names() { // every embedded pack
+			refs = append(refs, PackRef{Name: name})
+		}
 	}
 	seen := map[string]string{}
 	for i, ref := range refs {

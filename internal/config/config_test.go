@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,8 +18,12 @@ func TestDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Packs()) != 1 || p.Packs()[0].Name != rules.Default {
-		t.Errorf("default packs = %v", p.Packs())
+	var names []string
+	for _, pk := range p.Packs() {
+		names = append(names, pk.Name)
+	}
+	if want := rules.Names(); !slices.Equal(names, want) {
+		t.Errorf("default packs = %v, want every embedded pack %v", names, want)
 	}
 	if p.FailOn() != rule.Warning {
 		t.Errorf("default fail level = %v", p.FailOn())
