@@ -3,7 +3,6 @@ package attribution
 import (
 	_ "embed"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -33,7 +32,7 @@ func New(pol *policy.Policy, opts analysisutil.Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "attribution",
 		Doc:        analysisutil.ExtractDoc(doc, "attribution"),
-		URL:        "https://github.com/toslint/toslint/blob/main/docs/rules.md#tos202",
+		URL:        analysisutil.AnalyzerURL("attribution"),
 		Run:        c.run,
 		ResultType: reflect.TypeFor[*Result](),
 	}
@@ -74,10 +73,10 @@ func (c *checker) run(a *analysis.Pass) (any, error) {
 	if len(a.Files) == 0 || a.Pkg == nil {
 		return res, nil
 	}
-	first := a.Fset.File(a.Files[0].FileStart).Name()
-	if strings.HasPrefix(first, goroot) || (a.Module != nil && a.Module.Version != "") {
+	if analysisutil.SkipPackage(a) {
 		return res, nil // the standard library and dependencies are not ours to check
 	}
+	first := a.Fset.File(a.Files[0].FileStart).Name()
 	root, path := moduleRoot(a, filepath.Dir(first))
 	if root == "" {
 		return res, nil
@@ -96,8 +95,6 @@ func (c *checker) run(a *analysis.Pass) (any, error) {
 	}
 	return res, nil
 }
-
-var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 
 // moduleRoot returns the module's directory and path: from the pass, or by
 // walking up to go.mod.

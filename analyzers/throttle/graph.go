@@ -13,6 +13,7 @@ import (
 // call sites, throttling blocks and goroutine spawns located in blocks.
 type fnGraph struct {
 	p    *passState
+	fn   *types.Func // the function (nil for a literal)
 	body *ast.BlockStmt
 	g    *cfg.CFG
 
@@ -57,10 +58,16 @@ func (p *passState) mayReturn(call *ast.CallExpr) bool {
 	return !p.isFunc(call, "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf")
 }
 
-// graph builds the fnGraph of a function body.
-func (p *passState) graph(body *ast.BlockStmt) *fnGraph {
+// graph builds the fnGraph of a function body. The graph comes from
+// go/cfg directly rather than from the ctrlflow pass: ctrlflow builds the
+// graph of every function of every package (dependencies too, when they
+// are loaded from source), while toslint needs the few functions that
+// have loops reaching an API or that may throttle.
+func (p *passState) graph(body *ast.BlockStmt) *fnGraph { return p.graphOf(nil, body) }
+
+func (p *passState) graphOf(fn *types.Func, body *ast.BlockStmt) *fnGraph {
 	fg := &fnGraph{
-		p: p, body: body, g: cfg.New(body, p.mayReturn),
+		p: p, fn: fn, body: body, g: cfg.New(body, p.mayReturn),
 		sites: map[*cfg.Block][]*site{}, throttles: map[*cfg.Block]*throttleOp{},
 		hints: map[ast.Node][]string{}, enclosing: map[ast.Node][]ast.Stmt{},
 		reactive: map[*cfg.Block]bool{}, blockOf: map[ast.Node]*cfg.Block{},
@@ -135,16 +142,6 @@ func (fg *fnGraph) scanAST() {
 	fg.loops = order
 }
 
-func loopBody(s ast.Stmt) *ast.BlockStmt {
-	switch s := s.(type) {
-	case *ast.ForStmt:
-		return s.Body
-	case *ast.RangeStmt:
-		return s.Body
-	}
-	return nil
-}
-
 // innermost returns the innermost loop around n in this function.
 func (fg *fnGraph) innermost(n ast.Node) ast.Stmt {
 	if ls := fg.enclosing[n]; len(ls) > 0 {
@@ -211,14 +208,11 @@ func (fg *fnGraph) scanNode(b *cfg.Block, n ast.Node) {
 				fg.blockOf[n] = b
 				return false
 			}
-			if uses := p.callUses(n, 0); len(uses) > 0 {
+			if uses := familyUses(p.callUses(n, callCtx{fn: fg.fn})); len(uses) > 0 {
 				fg.sites[b] = append(fg.sites[b], &site{call: n, uses: uses, block: b})
 				fg.blockOf[n] = b
 			}
 			loop := fg.innermost(n)
-			if t := p.transportThrottle(n); t != nil {
-				fg.addThrottle(b, t)
-			}
 			if t, hint := p.callThrottle(n, loop); t != nil {
 				fg.addThrottle(b, t)
 			} else if hint != "" && loop != nil {
@@ -329,32 +323,6 @@ func (p *passState) isDone(ch ast.Expr) bool {
 	return t != nil && types.TypeString(t, nil) == "context.Context"
 }
 
-// leaves reports whether a statement list ends by leaving the loop: a
-// return, a labelled break or goto, or a call that never returns.
-func leaves(stmts []ast.Stmt) bool {
-	if len(stmts) == 0 {
-		return false
-	}
-	switch s := stmts[len(stmts)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return (s.Tok == token.BREAK && s.Label != nil) || s.Tok == token.GOTO
-	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-				return true
-			}
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				if x, ok := sel.X.(*ast.Ident); ok && (x.Name == "os" && sel.Sel.Name == "Exit" || x.Name == "log" && len(sel.Sel.Name) > 5 && sel.Sel.Name[:5] == "Fatal") {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // allowGate handles `if lim.Allow() { call }` and `if !lim.Allow() {
 // continue }`: the branch taken when Allow returns true is throttled.
 func (fg *fnGraph) allowGate(b *cfg.Block, ifs *ast.IfStmt) {
@@ -382,12 +350,6 @@ func (fg *fnGraph) allowGate(b *cfg.Block, ifs *ast.IfStmt) {
 		gated = b.Succs[1]
 	}
 	fg.addThrottle(gated, &throttleOp{rate: r, pos: call.Pos()})
-}
-
-// skips reports whether a statement list ends with continue.
-func skips(stmts []ast.Stmt) bool {
-	s, ok := lastStmt(stmts).(*ast.BranchStmt)
-	return ok && s.Tok == token.CONTINUE
 }
 
 // region returns the blocks of loop l: those reachable from its head
@@ -460,4 +422,15 @@ func onCycle(region map[*cfg.Block]bool, head, b *cfg.Block, cut func(*cfg.Block
 		return reach(head, head, false)
 	}
 	return reach(head, b, false) && reach(b, head, false)
+}
+
+// familyUses drops the parameter sends from a list of uses.
+func familyUses(uses []*apiUse) []*apiUse {
+	out := uses[:0:0]
+	for _, u := range uses {
+		if u.fam != nil {
+			out = append(out, u)
+		}
+	}
+	return out
 }

@@ -1,3 +1,4 @@
+// want package:`converted\[\*github.com/cenkalti/backoff/v4.ExponentialBackOff\]`
 // Package caller calls the API through mdeclient.
 package caller
 

@@ -38,7 +38,7 @@ func fetch(id string) { http.Get(machines + id) }
 
 func withSemaphore(ctx context.Context, ids []string) {
 	sem := make(chan struct{}, 4)
-	for _, id := range ids { // want `TOS101: loop starts goroutines that call the mde API .* the concurrency bound caps calls in flight, not calls per window`
+	for _, id := range ids { // want `TOS101: loop starts goroutines that call the mde API .* the concurrency bound \(4 workers\) caps calls in flight, not calls per window: wait on a rate.Limiter shared by the goroutines before each call, such as rate.NewLimiter\(rate.Every\(610ms\), 1\)`
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem }()

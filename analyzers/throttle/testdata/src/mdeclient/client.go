@@ -1,3 +1,4 @@
+// want package:`converted\[mdeclient.paced\]`
 // Package mdeclient wraps the API for the caller package: facts carry what
 // its functions do across the package boundary.
 package mdeclient
@@ -65,6 +66,6 @@ func (paced) RoundTrip(req *http.Request) (*http.Response, error) { // want Roun
 }
 
 // NewClient returns a client that paces every request.
-func NewClient() *http.Client { // want NewClient:`throttledClient\(1/s burst 1\)`
+func NewClient() *http.Client { // want NewClient:`client\(paced 1/s burst 1\)`
 	return &http.Client{Transport: paced{}}
 }

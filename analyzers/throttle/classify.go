@@ -1,0 +1,374 @@
+package throttle
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+)
+
+// Loop classification: constant bounds, pagination and retry loops.
+
+func loopBody(s ast.Stmt) *ast.BlockStmt {
+	switch s := s.(type) {
+	case *ast.ForStmt:
+		return s.Body
+	case *ast.RangeStmt:
+		return s.Body
+	}
+	return nil
+}
+
+// loopBound returns how many times a loop runs when that is a constant,
+// else unbounded.
+func (p *passState) loopBound(l ast.Stmt) int {
+	if k, ok := p.constBound(l); ok {
+		return k
+	}
+	return unbounded
+}
+
+// constBound recognises `for i := a; i < K; i++` (i not assigned in the
+// body; a conjunction with other conditions keeps the bound K), `for range
+// K`, ranges over arrays, composite literals, variables assigned one
+// literal, and functions that return literals of a fixed length.
+func (p *passState) constBound(l ast.Stmt) (int, bool) {
+	switch l := l.(type) {
+	case *ast.RangeStmt:
+		return p.rangeBound(l.X, 0)
+	case *ast.ForStmt:
+		init, ok := l.Init.(*ast.AssignStmt)
+		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || l.Cond == nil || l.Post == nil {
+			return 0, false
+		}
+		iv, ok := init.Lhs[0].(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		start, ok := p.constFloat(init.Rhs[0])
+		if !ok {
+			return 0, false
+		}
+		obj := p.info.ObjectOf(iv)
+		if inc, ok := l.Post.(*ast.IncDecStmt); !ok || inc.Tok != token.INC || p.info.ObjectOf(identOf(inc.X)) != obj {
+			return 0, false
+		}
+		for _, d := range p.defs[obj] {
+			if d.pos >= l.Body.Pos() && d.pos < l.Body.End() {
+				return 0, false // the counter is changed in the body
+			}
+		}
+		end, op, ok := p.condBound(l.Cond, obj)
+		if !ok {
+			return 0, false
+		}
+		n := end - start
+		if op == token.LEQ {
+			n++
+		}
+		return max(int(n), 0), true
+	}
+	return 0, false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// condBound finds `i < K` or `i <= K` (either way round) in a loop
+// condition, alone or as a term of a conjunction (`i < K && i < len(xs)`
+// runs at most K times): the smallest such K.
+func (p *passState) condBound(cond ast.Expr, obj types.Object) (float64, token.Token, bool) {
+	c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return 0, 0, false
+	}
+	if c.Op == token.LAND {
+		x, xop, xok := p.condBound(c.X, obj)
+		y, yop, yok := p.condBound(c.Y, obj)
+		switch {
+		case xok && yok:
+			if boundOf(x, xop) <= boundOf(y, yop) {
+				return x, xop, true
+			}
+			return y, yop, true
+		case xok:
+			return x, xop, true
+		case yok:
+			return y, yop, true
+		}
+		return 0, 0, false
+	}
+	x, y, op := ast.Unparen(c.X), ast.Unparen(c.Y), c.Op
+	if id, ok := y.(*ast.Ident); ok && p.info.ObjectOf(id) == obj {
+		x, y = y, x
+		op = map[token.Token]token.Token{token.GTR: token.LSS, token.GEQ: token.LEQ}[op]
+	}
+	if id, ok := x.(*ast.Ident); !ok || p.info.ObjectOf(id) != obj {
+		return 0, 0, false
+	}
+	if op != token.LSS && op != token.LEQ {
+		return 0, 0, false
+	}
+	end, ok := p.constFloat(y)
+	return end, op, ok
+}
+
+func boundOf(end float64, op token.Token) float64 {
+	if op == token.LEQ {
+		return end + 1
+	}
+	return end
+}
+
+// rangeBound returns the length of a ranged-over value when it is fixed.
+func (p *passState) rangeBound(x ast.Expr, depth int) (int, bool) {
+	x = ast.Unparen(x)
+	if depth > 3 {
+		return 0, false
+	}
+	if lit, ok := x.(*ast.CompositeLit); ok {
+		if _, isMap := typeUnder[*types.Map](p.info.TypeOf(lit)); !isMap {
+			return len(lit.Elts), true
+		}
+	}
+	if k, ok := p.constFloat(x); ok && k >= 0 {
+		return int(k), true
+	}
+	t := p.info.TypeOf(x)
+	if t == nil {
+		return 0, false
+	}
+	if pt, ok := t.Underlying().(*types.Pointer); ok {
+		t = pt.Elem()
+	}
+	if a, ok := t.Underlying().(*types.Array); ok {
+		return int(a.Len()), true
+	}
+	if call, ok := x.(*ast.CallExpr); ok {
+		// A function of this package that returns slice literals.
+		if f := p.callee(call); f != nil && p.decls[f] != nil {
+			n, any := 0, false
+			for _, r := range p.returnedExprs(f) {
+				k, ok := p.rangeBound(r, depth+1)
+				if !ok {
+					return 0, false
+				}
+				n, any = max(n, k), true
+			}
+			return n, any
+		}
+		return 0, false
+	}
+	vals := p.valuesOf(x)
+	if len(vals) == 1 && vals[0].expr != x && !vals[0].elem && vals[0].idx == 0 && p.assignedOnce(x) {
+		if lit, ok := ast.Unparen(vals[0].expr).(*ast.CompositeLit); ok {
+			if _, isSlice := typeUnder[*types.Slice](p.info.TypeOf(lit)); isSlice {
+				return len(lit.Elts), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// assignedOnce reports whether an identifier's variable has one value.
+func (p *passState) assignedOnce(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	return len(p.defs[p.info.ObjectOf(id)]) == 1
+}
+
+// nextPage matches names that carry a next-page link or token.
+var nextPage = regexp.MustCompile(`(?i)(next(link|page|pagetoken|token|url|cursor|marker|href)?|odatanextlink|skiptoken|continuationtoken|pagetoken|cursor|nextpageuri)$`)
+
+// isPaginationLoop recognises loops carrying a next-page link or token from
+// one response to the next request: a variable or field assigned in the
+// body from a next-link field or method, that the loop condition or an
+// exit tests.
+func (p *passState) isPaginationLoop(l ast.Stmt) bool {
+	f, ok := l.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	carried := map[types.Object]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, rhs := range as.Rhs {
+			if mentionsNextPage(rhs) {
+				if obj := objectOf(p.info, as.Lhs[i]); obj != nil {
+					carried[obj] = true
+				}
+			}
+		}
+		return true
+	})
+	if len(carried) == 0 {
+		return false
+	}
+	uses := func(e ast.Node) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && carried[p.info.ObjectOf(id)] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	if f.Cond != nil && (uses(f.Cond) || mentionsNextPage(f.Cond)) {
+		return true
+	}
+	exits := false
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		if ifs, ok := n.(*ast.IfStmt); ok && (uses(ifs.Cond) || mentionsNextPage(ifs.Cond)) && (leaves(ifs.Body.List) || endsWithBreak(ifs.Body.List)) {
+			exits = true
+		}
+		return !exits
+	})
+	return exits
+}
+
+func mentionsNextPage(e ast.Node) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && nextPage.MatchString(sel.Sel.Name) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// endsWithBreak reports whether a statement list ends with break.
+func endsWithBreak(stmts []ast.Stmt) bool {
+	b, ok := lastStmt(stmts).(*ast.BranchStmt)
+	return ok && b.Tok == token.BREAK
+}
+
+func endsWithReturn(stmts []ast.Stmt) bool {
+	_, ok := lastStmt(stmts).(*ast.ReturnStmt)
+	return ok
+}
+
+// lastStmt returns the last statement of a list, or nil.
+func lastStmt(stmts []ast.Stmt) ast.Stmt {
+	if len(stmts) == 0 {
+		return nil
+	}
+	return stmts[len(stmts)-1]
+}
+
+// isRetryLoop recognises retry loops: an attempt counter bounds the loop,
+// and the loop leaves when the call succeeds (a test of err or a status).
+func (p *passState) isRetryLoop(l ast.Stmt) bool {
+	f, ok := l.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	counters := map[types.Object]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			if id, ok := n.X.(*ast.Ident); ok && n.Tok == token.INC {
+				counters[p.info.ObjectOf(id)] = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1 {
+				if id, ok := n.Lhs[0].(*ast.Ident); ok {
+					counters[p.info.ObjectOf(id)] = true
+				}
+			}
+		}
+		return true
+	})
+	compares := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if be, ok := n.(*ast.BinaryExpr); ok {
+				switch be.Op {
+				case token.LSS, token.LEQ, token.GTR, token.GEQ:
+					for _, side := range []ast.Expr{be.X, be.Y} {
+						if id, ok := ast.Unparen(side).(*ast.Ident); ok && counters[p.info.ObjectOf(id)] {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	bounded := f.Cond != nil && compares(f.Cond)
+	exitsOnSuccess := false
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			return true
+		}
+		leavesHere := leaves(ifs.Body.List) || endsWithBreak(ifs.Body.List) || endsWithReturn(ifs.Body.List)
+		if leavesHere && compares(ifs.Cond) {
+			bounded = true
+		}
+		if leavesHere && p.testsOutcome(ifs.Cond) {
+			exitsOnSuccess = true
+		}
+		return true
+	})
+	return bounded && exitsOnSuccess
+}
+
+// testsOutcome reports whether a condition tests a call's outcome: an
+// error value or an HTTP status.
+func (p *passState) testsOutcome(cond ast.Expr) bool {
+	errType := types.Universe.Lookup("error").Type()
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if t := p.info.TypeOf(n); t != nil && types.Identical(t, errType) {
+				found = true
+			}
+		case *ast.SelectorExpr:
+			if n.Sel.Name == "StatusCode" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// leaves reports whether a statement list ends by leaving the loop: a
+// return, a labelled break or goto, or a call that never returns.
+func leaves(stmts []ast.Stmt) bool {
+	switch s := lastStmt(stmts).(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return (s.Tok == token.BREAK && s.Label != nil) || s.Tok == token.GOTO
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if x, ok := sel.X.(*ast.Ident); ok && (x.Name == "os" && sel.Sel.Name == "Exit" || x.Name == "log" && len(sel.Sel.Name) > 5 && sel.Sel.Name[:5] == "Fatal") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// skips reports whether a statement list ends with continue.
+func skips(stmts []ast.Stmt) bool {
+	s, ok := lastStmt(stmts).(*ast.BranchStmt)
+	return ok && s.Tok == token.CONTINUE
+}
