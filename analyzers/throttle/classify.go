@@ -129,9 +129,7 @@ func (p *passState) rangeBound(x ast.Expr, depth int) (int, bool) {
 		return 0, false
 	}
 	if lit, ok := x.(*ast.CompositeLit); ok {
-		if _, isMap := typeUnder[*types.Map](p.info.TypeOf(lit)); !isMap {
-			return len(lit.Elts), true
-		}
+		return len(lit.Elts), true
 	}
 	if k, ok := p.constFloat(x); ok && k >= 0 {
 		return int(k), true
@@ -164,7 +162,8 @@ func (p *passState) rangeBound(x ast.Expr, depth int) (int, bool) {
 	vals := p.valuesOf(x)
 	if len(vals) == 1 && vals[0].expr != x && !vals[0].elem && vals[0].idx == 0 && p.assignedOnce(x) {
 		if lit, ok := ast.Unparen(vals[0].expr).(*ast.CompositeLit); ok {
-			if _, isSlice := typeUnder[*types.Slice](p.info.TypeOf(lit)); isSlice {
+			switch p.info.TypeOf(lit).Underlying().(type) {
+			case *types.Slice, *types.Map:
 				return len(lit.Elts), true
 			}
 		}

@@ -34,14 +34,15 @@ type passState struct {
 	params map[*types.Var]paramOf          // parameters of the package's functions
 	lits   []*ast.FuncLit                  // function literals, in source order
 
-	converted     map[string]bool  // named types converted to interfaces here
-	constructions []*ast.CallExpr  // SDK client constructors called here
+	converted     map[string]bool // named types converted to interfaces here
+	constructions []*ast.CallExpr // SDK client constructors called here
 	summaries     map[*types.Func]*summary
-	ifaceImpl     map[string][]impl    // cache: interface method → implementations
-	candidates    []types.Type         // cache: converted types of the program
-	installs      map[string]*prov     // cache: per client kind, from constructions and facts
+	ifaceImpl     map[string][]impl // cache: interface method → implementations
+	candidates    []types.Type      // cache: converted types of the program
+	installs      map[string]*prov  // cache: per client kind, from constructions and facts
 	pkgs          map[string]*types.Package
 	siteCache     map[*ast.CallExpr][]*apiUse // uses of call sites, once summaries are final
+	prefixMemo    map[prefixKey][]strPrefix   // strPrefixes, per summary round
 }
 
 // def is one value given to a variable: expr, or result idx of a call, or
@@ -62,16 +63,17 @@ type paramOf struct {
 func newPassState(c *config, pass *analysis.Pass, insp *inspector.Inspector) *passState {
 	p := &passState{
 		config: c, pass: pass, info: pass.TypesInfo, insp: insp,
-		rep:       analysisutil.NewReporter(pass, c.pol, c.opts),
-		defs:      map[types.Object][]def{},
-		fields:    map[*types.Var][]def{},
-		decls:     map[*types.Func]*ast.FuncDecl{},
-		calls:     map[*types.Func][]*ast.CallExpr{},
-		params:    map[*types.Var]paramOf{},
-		converted: map[string]bool{},
-		summaries: map[*types.Func]*summary{},
-		ifaceImpl: map[string][]impl{},
-		siteCache: map[*ast.CallExpr][]*apiUse{},
+		rep:        analysisutil.NewReporter(pass, c.pol, c.opts),
+		defs:       map[types.Object][]def{},
+		fields:     map[*types.Var][]def{},
+		decls:      map[*types.Func]*ast.FuncDecl{},
+		calls:      map[*types.Func][]*ast.CallExpr{},
+		params:     map[*types.Var]paramOf{},
+		converted:  map[string]bool{},
+		summaries:  map[*types.Func]*summary{},
+		ifaceImpl:  map[string][]impl{},
+		siteCache:  map[*ast.CallExpr][]*apiUse{},
+		prefixMemo: map[prefixKey][]strPrefix{},
 	}
 	p.collect()
 	return p

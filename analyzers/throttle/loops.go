@@ -278,16 +278,16 @@ func (p *passState) reportFree(fg *fnGraph, l ast.Stmt, fam *family, free []site
 			bound, countString(mulCount(bound, m)), fam.describe(), lim.Calls, lim.Window.Human(), hints, limiterAdvice(fam, 1))
 		return true
 	}
-	how := "calls %s on every iteration"
+	how, note := "calls %s on every iteration", ""
 	switch {
 	case may:
-		how = "may call %s (through a dynamic call, some of whose targets reach it)"
+		how, note = "may call %s", ", through a dynamic call only some of whose targets reach it"
 	case !everyIteration(fg.region(l), fg.headers[l], free):
 		how = "calls %s on some iterations"
 	}
 	p.rep.Report("TOS101", keyword(l.Pos(), "for"), related,
-		"loop "+how+" with no proactive throttle%s; wait on a rate.Limiter shared across iterations before each call, such as %s",
-		fam.describe(), hints, limiterAdvice(fam, 1))
+		"loop "+how+" with no proactive throttle%s%s; wait on a rate.Limiter shared across iterations before each call, such as %s",
+		fam.describe(), note, hints, limiterAdvice(fam, 1))
 	return true
 }
 

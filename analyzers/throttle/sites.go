@@ -123,7 +123,7 @@ func (p *passState) urlUses(call *ast.CallExpr, prefixes []strPrefix, sink strin
 				reactive: v.Reactive, paced: v.Paced, rate: v.Rate})
 			continue
 		}
-		if fam, host := p.familyOfURL(s.S, s.Full); fam != nil {
+		if fam, host := p.familyOfURL(s.S, s.Full || s.Cut); fam != nil {
 			out = append(out, &apiUse{fam: fam, count: 1, chain: sinkChain(sink + " on " + host), pos: call.Pos(),
 				reactive: v.Reactive, paced: v.Paced, rate: v.Rate})
 		}
@@ -253,7 +253,7 @@ func (p *passState) resolveSends(call *ast.CallExpr, f *types.Func, sends []*api
 				out = append(out, u)
 				continue
 			}
-			fam, host := p.familyOfURL(pr.S, pr.Full)
+			fam, host := p.familyOfURL(pr.S, pr.Full || pr.Cut)
 			if fam == nil {
 				continue
 			}

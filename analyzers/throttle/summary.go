@@ -106,6 +106,7 @@ func (p *passState) summarize() {
 	fixpoint(func(obj *types.Func, s *summary) bool {
 		fd := p.decls[obj]
 		ctx := callCtx{fn: obj}
+		p.prefixMemo = map[prefixKey][]strPrefix{} // callees' summaries may have changed
 		all := p.bodyUses(fd.Body, ctx)
 		var uses, sends []*apiUse
 		for _, u := range all {
@@ -135,6 +136,7 @@ func (p *passState) summarize() {
 		s.throttle = t
 		return true
 	})
+	p.prefixMemo = map[prefixKey][]strPrefix{}
 	for obj, s := range p.summaries {
 		if len(s.uses) == 0 && len(s.sends) == 0 && len(s.returns) == 0 && s.throttle == nil && !s.reactive && len(s.params) == 0 {
 			delete(p.summaries, obj)

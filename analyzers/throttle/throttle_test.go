@@ -14,14 +14,15 @@ import (
 	"github.com/toslint/toslint/internal/policy"
 )
 
-// testPolicy enables the Defender for Endpoint and Graph packs and names a
-// wrapper type of the fixtures.
+// testPolicy enables the embedded packs by name and names a wrapper type
+// of the fixtures.
 func testPolicy(t *testing.T) *policy.Policy {
 	t.Helper()
 	src := `
 packs:
   - name: microsoft-defender-endpoint
   - name: microsoft-graph
+  - name: github
 wrappers:
   - type: "(*wrapped.Client)"
     api: mde
@@ -98,4 +99,40 @@ func TestDefaultAnalyzer(t *testing.T) {
 	if !strings.HasPrefix(throttle.Analyzer.Doc, "report rate-limited API calls") {
 		t.Errorf("Doc = %q", throttle.Analyzer.Doc)
 	}
+}
+
+// TestDefaultPacks runs the package-level Analyzer, as a user with no
+// configuration gets it: every embedded pack, so GitHub and Graph loops
+// are judged too.
+func TestDefaultPacks(t *testing.T) {
+	a := analysisutil.WithRuleIDs(throttle.Analyzer, nil, false)
+	analysistest.Run(t, analysistest.TestData(), a, "sdkclients")
+}
+
+// TestStrictPackMiddleware uses a pack whose terms need a proactive
+// throttle: the SDK's own retry is TOS104, a throttling middleware in the
+// client the SDK is built on makes the loops compliant.
+func TestStrictPackMiddleware(t *testing.T) {
+	pack, err := filepath.Abs("testdata/packs/strict-graph.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol, err := config.Parse("test.yml", []byte("packs:\n  - path: "+pack+"\n"), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol, false)
+	analysistest.Run(t, analysistest.TestData(), a, "strictgraph")
+}
+
+// TestInterfaceToSDK checks class-hierarchy resolution: interfaces whose
+// implementations are SDK types converted in this or an imported package.
+func TestInterfaceToSDK(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "ghwire", "chaloop")
+}
+
+// TestHostsThroughDataFlow checks hosts that reach the request through
+// parameters, options, collections, builders and flags.
+func TestHostsThroughDataFlow(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "urlhelper", "urlcaller")
 }

@@ -12,6 +12,7 @@ import (
 type strPrefix struct {
 	S     string // the known text
 	Full  bool   // S is the whole value (after the parameter, when Sym)
+	Cut   bool   // the value goes on with another, unknown string here
 	Sym   bool   // the value starts with parameter Param of the function
 	Param int
 }
@@ -39,12 +40,34 @@ type urlCtx struct {
 // strPrefixes returns the candidate known prefixes of a string or URL
 // expression.
 func (p *passState) strPrefixes(e ast.Expr, ctx urlCtx, depth int) []strPrefix {
-	if depth > 8 {
+	if depth > maxDepth {
 		return nil
 	}
 	e = ast.Unparen(e)
+	key := prefixKey{e, ctx.fn}
+	if out, ok := p.prefixMemo[key]; ok {
+		return out // computed, or being computed (a cycle: nothing more to learn)
+	}
+	p.prefixMemo[key] = nil
+	out := p.strPrefixesOf(e, ctx, depth)
+	p.prefixMemo[key] = out
+	return out
+}
+
+// maxDepth bounds the definitions followed for one value.
+const maxDepth = 24
+
+type prefixKey struct {
+	e  ast.Expr
+	fn *types.Func
+}
+
+func (p *passState) strPrefixesOf(e ast.Expr, ctx urlCtx, depth int) []strPrefix {
 	if s, ok := p.constString(e); ok {
 		return []strPrefix{{S: s, Full: true}}
+	}
+	if isRequestType(p.info.TypeOf(e)) {
+		return p.requestPrefixes(e, ctx, depth)
 	}
 	switch x := e.(type) {
 	case *ast.BinaryExpr:
@@ -59,11 +82,11 @@ func (p *passState) strPrefixes(e ast.Expr, ctx urlCtx, depth int) []strPrefix {
 			}
 			rs := p.strPrefixes(x.Y, ctx, depth+1)
 			if len(rs) == 0 {
-				out = append(out, strPrefix{S: l.S, Sym: l.Sym, Param: l.Param})
+				out = append(out, strPrefix{S: l.S, Cut: true, Sym: l.Sym, Param: l.Param})
 			}
 			for _, r := range rs {
 				if r.Sym {
-					out = append(out, strPrefix{S: l.S, Sym: l.Sym, Param: l.Param})
+					out = append(out, strPrefix{S: l.S, Cut: true, Sym: l.Sym, Param: l.Param})
 					continue
 				}
 				out = append(out, strPrefix{S: l.S + r.S, Full: r.Full, Sym: l.Sym, Param: l.Param})
@@ -136,7 +159,7 @@ func (p *passState) callPrefixes(call *ast.CallExpr, ctx urlCtx, depth int) []st
 	}
 	open := func(ps []strPrefix) []strPrefix { // the value goes on after the prefix
 		for i := range ps {
-			ps[i].Full = false
+			ps[i].Full, ps[i].Cut = false, ps[i].Cut || ps[i].Full
 		}
 		return ps
 	}
@@ -150,15 +173,14 @@ func (p *passState) callPrefixes(call *ast.CallExpr, ctx urlCtx, depth int) []st
 			return nil
 		}
 		return p.sprintf(format, call.Args[1:], ctx, depth)
-	case "net/url.JoinPath", "net/url.Parse", "net/url.ParseRequestURI", "path.Join",
-		"strings.TrimSuffix", "strings.TrimRight", "strings.TrimSpace", "strings.ToLower":
-		return open(arg(0))
-	case "(*net/url.URL).String", "(*net/url.URL).JoinPath", "(*net/url.URL).ResolveReference", "(*net/url.URL).Parse":
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return nil
-		}
-		return open(p.strPrefixes(sel.X, ctx, depth+1))
+	case "net/url.Parse", "net/url.ParseRequestURI", "strings.TrimSpace", "strings.ToLower":
+		return arg(0) // the same text
+	case "net/url.JoinPath", "path.Join", "strings.TrimSuffix", "strings.TrimRight":
+		return open(arg(0)) // the host stays, the rest changes
+	case "(*net/url.URL).String":
+		return p.strPrefixes(receiver(call), ctx, depth+1)
+	case "(*net/url.URL).JoinPath", "(*net/url.URL).ResolveReference", "(*net/url.URL).Parse":
+		return open(p.strPrefixes(receiver(call), ctx, depth+1))
 	case "flag.String", "(*flag.FlagSet).String":
 		return arg(1) // the default
 	case "flag.StringVar", "(*flag.FlagSet).StringVar":
@@ -281,7 +303,16 @@ func (p *passState) requestPrefixes(req ast.Expr, ctx urlCtx, depth int) []strPr
 		return nil
 	}
 	var out []strPrefix
-	for _, d := range p.valuesOf(req) {
+	vals := p.valuesOf(req)
+	if id, ok := ast.Unparen(req).(*ast.Ident); ok && ctx.fn != nil {
+		if v, ok := p.info.Uses[id].(*types.Var); ok {
+			if po, ok := p.params[v]; ok && po.fn == ctx.fn {
+				out = append(out, strPrefix{Full: true, Sym: true, Param: po.index})
+				vals = p.defs[v]
+			}
+		}
+	}
+	for _, d := range vals {
 		rc, ok := ast.Unparen(d.expr).(*ast.CallExpr)
 		if !ok || d.idx != 0 {
 			continue
@@ -368,4 +399,16 @@ func (c *config) familyOfURL(s string, full bool) (*family, string) {
 		return f, host
 	}
 	return nil, ""
+}
+
+// isRequestType reports *http.Request and retryablehttp's request.
+func isRequestType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch types.TypeString(t, nil) {
+	case "*net/http.Request", "*" + retryablePkg + ".Request":
+		return true
+	}
+	return false
 }
