@@ -270,6 +270,11 @@ func (p *passState) resolveSends(call *ast.CallExpr, f *types.Func, sends []*api
 // funcValueUses resolves a call through a func-typed variable or field to
 // the functions and literals stored in it.
 func (p *passState) funcValueUses(call *ast.CallExpr, ctx callCtx) []*apiUse {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && ctx.fn != nil {
+		if v, ok := p.info.Uses[id].(*types.Var); ok && p.params[v].fn == ctx.fn {
+			return nil // a parameter: its callers' arguments are judged where they pass them
+		}
+	}
 	vals := p.valuesOf(call.Fun)
 	var out []*apiUse
 	targets, reaching := 0, 0

@@ -136,3 +136,44 @@ func TestInterfaceToSDK(t *testing.T) {
 func TestHostsThroughDataFlow(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "urlhelper", "urlcaller")
 }
+
+// TestOneFindingPerCause checks that nested loops, callers of looping
+// functions and helpers that loop over their argument report each cause
+// once, where the count becomes unbounded.
+func TestOneFindingPerCause(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "onecause")
+}
+
+// TestChainsShortened checks the related information of a deep chain: the
+// first two and last two hops, and how many are left out.
+func TestChainsShortened(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), "deepchain")
+	var msgs []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for _, rel := range d.Related {
+				msgs = append(msgs, rel.Message)
+			}
+		}
+	}
+	want := "mde API: calls deepchain.f1 → deepchain.f2 → … 3 more → deepchain.f6 → net/http.Get on api.security.microsoft.com"
+	if len(msgs) != 1 || msgs[0] != want {
+		t.Errorf("related = %q, want [%q]", msgs, want)
+	}
+}
+
+// TestPaginationCounts uses a pack whose terms count every page: its
+// pagination loops are judged like any loop; the mde pack's stay exempt.
+func TestPaginationCounts(t *testing.T) {
+	pack, err := filepath.Abs("testdata/packs/pages.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "packs:\n  - path: " + pack + "\n  - name: microsoft-defender-endpoint\n"
+	pol, err := config.Parse("test.yml", []byte(src), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol, false)
+	analysistest.Run(t, analysistest.TestData(), a, "paged")
+}

@@ -58,7 +58,7 @@ func (Client) Fetch(id string) error { // want Fetch:`api\(mde×1\)`
 
 type paced struct{}
 
-func (paced) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`throttles\(1/s burst 1\)`
+func (paced) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`url\(sends0\)` RoundTrip:`throttles\(1/s burst 1\)`
 	if err := limiter.Wait(req.Context()); err != nil {
 		return nil, err
 	}

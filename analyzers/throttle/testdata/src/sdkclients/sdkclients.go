@@ -38,7 +38,7 @@ var ghLimit = rate.NewLimiter(rate.Every(time.Second), 1)
 // pacer waits on a shared limiter before every request.
 type pacer struct{ next http.RoundTripper }
 
-func (t *pacer) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`throttles\(1/s burst 1\)`
+func (t *pacer) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`url\(sends0\)` RoundTrip:`throttles\(1/s burst 1\)`
 	if err := ghLimit.Wait(req.Context()); err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ var tooFast = rate.NewLimiter(10, 10)
 
 type hurried struct{}
 
-func (hurried) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`throttles\(10/s burst 10\)`
+func (hurried) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`url\(sends0\)` RoundTrip:`throttles\(10/s burst 10\)`
 	tooFast.Wait(req.Context())
 	return http.DefaultTransport.RoundTrip(req)
 }

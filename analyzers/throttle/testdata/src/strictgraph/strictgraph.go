@@ -31,7 +31,9 @@ func (*limitMiddleware) Intercept(p khttp.Pipeline, i int, req *http.Request) (*
 }
 
 // Service keeps the client in a field, as services do.
-type Service struct{ client *msgraphsdk.GraphServiceClient }
+type Service struct {
+	client *msgraphsdk.GraphServiceClient
+}
 
 func newService() *Service {
 	middlewares := []khttp.Middleware{khttp.NewRetryHandler(), &limitMiddleware{}}

@@ -16,7 +16,7 @@ type limited struct {
 
 var lim = rate.NewLimiter(rate.Every(time.Second), 1)
 
-func (t *limited) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`throttles\(1/s burst 1\)`
+func (t *limited) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`url\(sends0\)` RoundTrip:`throttles\(1/s burst 1\)`
 	if err := lim.Wait(req.Context()); err != nil {
 		return nil, err
 	}
