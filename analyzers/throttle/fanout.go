@@ -3,7 +3,6 @@ package throttle
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -238,5 +237,3 @@ func (p *passState) concurrencyBound(fg *fnGraph, region map[*cfg.Block]bool, sp
 	})
 	return capacity, found
 }
-
-var _ = token.NoPos

@@ -415,6 +415,22 @@ func retryOn429(ids []string) {
 	}
 }
 
+func retryAfterOnly(ids []string) {
+	for _, id := range ids { // want `TOS104: loop calls the mde API .* with only reactive retry`
+		resp, err := http.Get(base + "machines/" + id)
+		if err == nil && resp.Header.Get("Retry-After") != "" {
+			time.Sleep(time.Minute)
+		}
+	}
+}
+
+func localList() {
+	ids := []string{"a", "b", "c"} // one literal: three calls
+	for _, id := range ids {
+		http.Get(base + "machines/" + id)
+	}
+}
+
 // --- URL forms. ---
 
 func sprintfURL(ids []string) {
