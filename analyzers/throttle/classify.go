@@ -159,16 +159,73 @@ func (p *passState) rangeBound(x ast.Expr, depth int) (int, bool) {
 		}
 		return 0, false
 	}
+	if k, ok := p.pageBound(x); ok {
+		return k, true
+	}
+	// A variable every value of which is bounded: literals, or variables
+	// holding one literal.
 	vals := p.valuesOf(x)
-	if len(vals) == 1 && vals[0].expr != x && !vals[0].elem && vals[0].idx == 0 && p.assignedOnce(x) {
-		if lit, ok := ast.Unparen(vals[0].expr).(*ast.CompositeLit); ok {
-			switch p.info.TypeOf(lit).Underlying().(type) {
-			case *types.Slice, *types.Map:
-				return len(lit.Elts), true
+	n := 0
+	for _, v := range vals {
+		if v.expr == x || v.elem || v.idx != 0 {
+			return 0, false
+		}
+		switch e := ast.Unparen(v.expr).(type) {
+		case *ast.CompositeLit:
+			n = max(n, len(e.Elts))
+		case *ast.Ident, *ast.SelectorExpr:
+			k, ok := p.rangeBound(e, depth+1)
+			if !ok {
+				return 0, false
 			}
+			n = max(n, k)
+		default:
+			return 0, false
 		}
 	}
-	return 0, false
+	return n, len(vals) > 0
+}
+
+// pageBound bounds a collection that holds the items of one response of
+// a list call: the family's max_page_size. The collection is the call's
+// result, or a field or getter of it (resp.Items, result.GetValue()).
+func (p *passState) pageBound(x ast.Expr) (int, bool) {
+	root := x
+	for {
+		switch r := ast.Unparen(root).(type) {
+		case *ast.SelectorExpr:
+			if sel, ok := p.info.Selections[r]; ok && sel.Kind() == types.FieldVal {
+				root = r.X
+				continue
+			}
+		case *ast.CallExpr:
+			if recv := receiver(r); recv != nil && len(r.Args) == 0 && p.callee(r) != nil && len(familyUses(p.callUses(r, callCtx{}))) == 0 {
+				root = recv // a getter
+				continue
+			}
+		}
+		break
+	}
+	vals := p.valuesOf(root)
+	n := 0
+	for _, v := range vals {
+		call, ok := ast.Unparen(v.expr).(*ast.CallExpr)
+		if !ok || v.elem || v.idx != 0 {
+			return 0, false
+		}
+		k := 0
+		for _, u := range familyUses(p.callUses(call, callCtx{})) {
+			if u.fam.api.MaxPageSize == 0 || u.count != 1 || u.chain.len() != 1 {
+				return 0, false // not one direct call: a helper may gather every page
+			}
+			k = max(k, u.fam.api.MaxPageSize)
+		}
+		if k == 0 {
+			return 0, false
+		}
+		n = max(n, k)
+	}
+	return n, n > 0
 }
 
 // assignedOnce reports whether an identifier's variable has one value.
@@ -181,7 +238,7 @@ func (p *passState) assignedOnce(x ast.Expr) bool {
 }
 
 // nextPage matches names that carry a next-page link or token.
-var nextPage = regexp.MustCompile(`(?i)(next(link|page|pagetoken|token|url|cursor|marker|href)?|odatanextlink|skiptoken|continuationtoken|pagetoken|cursor|nextpageuri)$`)
+var nextPage = regexp.MustCompile(`(?i)(next(link|page|pagetoken|token|url|cursor|marker|href)?|odatanextlink|skiptoken|continuationtoken|pagetoken|cursor|endcursor|after|nextpageuri)$`)
 
 // isPaginationLoop recognises loops carrying a next-page link or token from
 // one response to the next request: a variable or field assigned in the

@@ -29,6 +29,7 @@ type fnGraph struct {
 	dones     map[ast.Stmt]*cfg.Block  // loop → block after it
 	ifConds   map[ast.Expr]*ast.IfStmt // if conditions
 	comms     map[ast.Stmt]*ast.SelectStmt
+	noPause   map[*cfg.Block]bool // branches taken when a duration parameter is zero
 }
 
 // site is a call that reaches one or more API families.
@@ -73,6 +74,7 @@ func (p *passState) graphOf(fn *types.Func, body *ast.BlockStmt) *fnGraph {
 		reactive: map[*cfg.Block]bool{}, blockOf: map[ast.Node]*cfg.Block{},
 		headers: map[ast.Stmt]*cfg.Block{}, dones: map[ast.Stmt]*cfg.Block{},
 		ifConds: map[ast.Expr]*ast.IfStmt{}, comms: map[ast.Stmt]*ast.SelectStmt{},
+		noPause: map[*cfg.Block]bool{},
 	}
 	fg.scanAST()
 	for _, b := range fg.g.Blocks {
@@ -186,6 +188,7 @@ func (fg *fnGraph) scanNode(b *cfg.Block, n ast.Node) {
 	if e, ok := n.(ast.Expr); ok {
 		if ifs := fg.ifConds[e]; ifs != nil {
 			fg.allowGate(b, ifs)
+			fg.zeroGuard(b, ifs)
 		}
 	}
 	ast.Inspect(n, func(n ast.Node) bool {
@@ -433,4 +436,34 @@ func familyUses(uses []*apiUse) []*apiUse {
 		}
 	}
 	return out
+}
+
+// zeroGuard notes `if d <= 0 { ... }` where d is a duration parameter of
+// the function: a sleep helper that does not pause for a zero duration
+// still throttles its callers that pass one (the caller decides).
+func (fg *fnGraph) zeroGuard(b *cfg.Block, ifs *ast.IfStmt) {
+	if fg.fn == nil || len(b.Succs) != 2 {
+		return
+	}
+	c, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return
+	}
+	x, y, op := c.X, c.Y, c.Op
+	if _, ok := fg.p.constFloat(x); ok {
+		x, y = y, x
+		op = map[token.Token]token.Token{token.GEQ: token.LEQ, token.GTR: token.LSS, token.EQL: token.EQL}[op]
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := fg.p.info.Uses[id].(*types.Var)
+	if !ok || fg.p.params[v].fn != fg.fn || types.TypeString(v.Type(), nil) != "time.Duration" {
+		return
+	}
+	if k, ok := fg.p.constFloat(y); !ok || !(op == token.LEQ && k == 0 || op == token.EQL && k == 0 || op == token.LSS && k <= 1) {
+		return
+	}
+	fg.noPause[b.Succs[0]] = true
 }

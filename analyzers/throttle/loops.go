@@ -175,12 +175,24 @@ func (p *passState) judgeLoop(fg *fnGraph, l ast.Stmt, reported map[*site]bool) 
 		if bounded && fam.within(mulCount(bound, m)) {
 			continue
 		}
+		if fam.api.ReactiveRetry && allReactive(append(throttled, paced...)) {
+			continue // reactive retry satisfies these terms, whatever the pace
+		}
 		if len(throttled) > 0 {
 			p.checkRate(l, fam, fg.loopRate(region, head, throttled), callsPerPass(throttled), throttled, false)
 		} else {
 			p.checkRate(l, fam, pacedRate(paced), 1, paced, true)
 		}
 	}
+}
+
+func allReactive(sus []siteUse) bool {
+	for _, su := range sus {
+		if !su.use.reactive {
+			return false
+		}
+	}
+	return true
 }
 
 // pacedRate is the rate the transports of paced uses guarantee together.

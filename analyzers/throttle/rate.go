@@ -15,6 +15,7 @@ const (
 	rateUnknown  = iota // a throttle whose rate is not a constant
 	rateInterval        // one pass every Interval (sleep, ticker, timer)
 	rateBucket          // token bucket: PerSec tokens a second, Burst at once
+	ratePerson          // a person answers a prompt before each pass
 )
 
 // Rate is what a throttle lets through. It is part of throttleFact, so its
@@ -37,6 +38,8 @@ func (r Rate) String() string {
 		return "every " + r.Interval.String()
 	case rateBucket:
 		return fmt.Sprintf("%s/s burst %s", num(r.PerSec), num(r.Burst))
+	case ratePerson:
+		return "a person"
 	}
 	return "unknown"
 }
@@ -54,6 +57,8 @@ func (r Rate) maxCalls(w time.Duration, m int) float64 {
 			n = 1
 		}
 		return float64(m) * (r.Burst + r.PerSec*w.Seconds()) / n
+	case ratePerson:
+		return 0 // no terms count on a person's answers
 	}
 	return math.Inf(1)
 }
@@ -140,10 +145,32 @@ func (p *passState) callThrottle(call *ast.CallExpr, loop ast.Node) (*throttleOp
 	case "(*" + rateLimiter + ".Limiter).Allow", "(*" + rateLimiter + ".Limiter).AllowN":
 		return nil, "Allow only throttles when the call is skipped while it returns false"
 	}
+	if promptFuncs[fullName(f)] {
+		return &throttleOp{rate: Rate{Kind: ratePerson, Shared: true, What: "a prompt"}, pos: call.Pos()}, ""
+	}
 	if r, ok := p.funcThrottle(f); ok {
 		return &throttleOp{rate: r, pos: call.Pos()}, ""
 	}
 	return nil, ""
+}
+
+// promptFuncs wait for a person at the terminal: a loop that asks before
+// each call is paced by the person answering.
+var promptFuncs = map[string]bool{
+	"fmt.Scan": true, "fmt.Scanln": true, "fmt.Scanf": true,
+	"(*github.com/manifoldco/promptui.Prompt).Run":                 true,
+	"(*github.com/manifoldco/promptui.Select).Run":                 true,
+	"github.com/AlecAivazis/survey/v2.AskOne":                      true,
+	"github.com/AlecAivazis/survey/v2.Ask":                         true,
+	"(github.com/pterm/pterm.InteractiveSelectPrinter).Show":       true,
+	"(github.com/pterm/pterm.InteractiveConfirmPrinter).Show":      true,
+	"(github.com/pterm/pterm.InteractiveTextInputPrinter).Show":    true,
+	"(github.com/pterm/pterm.InteractiveMultiselectPrinter).Show":  true,
+	"(*github.com/pterm/pterm.InteractiveSelectPrinter).Show":      true,
+	"(*github.com/pterm/pterm.InteractiveConfirmPrinter).Show":     true,
+	"(*github.com/pterm/pterm.InteractiveTextInputPrinter).Show":   true,
+	"(*github.com/pterm/pterm.InteractiveMultiselectPrinter).Show": true,
+	"(*github.com/charmbracelet/huh.Form).Run":                     true,
 }
 
 // funcThrottle returns the rate of a function that throttles on every

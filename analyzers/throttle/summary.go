@@ -129,7 +129,7 @@ func (p *passState) summarize() {
 		if !p.mayThrottle(fd.Body) {
 			return false
 		}
-		t := p.graph(fd.Body).mustThrottle()
+		t := p.graphOf(obj, fd.Body).mustThrottle()
 		if (t == nil) == (s.throttle == nil) && (t == nil || *t == *s.throttle) {
 			return false
 		}
@@ -237,6 +237,7 @@ func (p *passState) mayThrottle(body ast.Node) bool {
 					found = true
 				default:
 					_, found = p.funcThrottle(f)
+					found = found || promptFuncs[fullName(f)]
 				}
 			}
 		}
@@ -599,13 +600,13 @@ func (fg *fnGraph) mustThrottle() *Rate {
 	if len(fg.throttles) == 0 {
 		return nil
 	}
-	if fg.exitReachable(func(b *cfg.Block) bool { return fg.throttles[b] != nil }) {
+	if fg.exitReachable(func(b *cfg.Block) bool { return fg.throttles[b] != nil || fg.noPause[b] }) {
 		return nil
 	}
 	var best *Rate
 	for _, b := range fg.g.Blocks {
 		t := fg.throttles[b]
-		if t == nil || fg.exitReachable(func(x *cfg.Block) bool { return x == b }) {
+		if t == nil || fg.exitReachable(func(x *cfg.Block) bool { return x == b || fg.noPause[x] }) {
 			continue
 		}
 		r := t.rate

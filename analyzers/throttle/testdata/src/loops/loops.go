@@ -431,6 +431,64 @@ func localList() {
 	}
 }
 
+// sleepCtx pauses for d, or not at all when d is zero: its callers choose.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func pacedByConfig(ctx context.Context, ids []string, interval time.Duration) {
+	for _, id := range ids { // want `TOS105: calls to the mde API .* are throttled by a ticker, but the rate is not a constant`
+		http.Get(base + "machines/" + id)
+		sleepCtx(ctx, interval)
+	}
+}
+
+func confirmEach(ids []string) {
+	for _, id := range ids { // a person answers before each call
+		var answer string
+		fmt.Scanln(&answer)
+		if answer != "y" {
+			continue
+		}
+		http.Get(base + "machines/" + id)
+	}
+}
+
+var defaultIDs = []string{"a", "b"}
+
+func chosen(one string, all bool) {
+	targets := []string{one}
+	if all {
+		targets = defaultIDs
+	}
+	for _, t := range targets { // one or two: bounded by the literals
+		http.Get(base + "machines/" + t)
+	}
+}
+
+func cursorPages() {
+	after := ""
+	for { // a cursor carried from page to page: exempt
+		resp, _ := http.Get(base + "alerts?after=" + after)
+		var page struct{ After string }
+		decode(resp, &page)
+		if page.After == "" {
+			break
+		}
+		after = page.After
+	}
+}
+
 // --- URL forms. ---
 
 func sprintfURL(ids []string) {

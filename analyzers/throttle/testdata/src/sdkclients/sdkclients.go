@@ -115,3 +115,29 @@ func graphRaw(ids []string) {
 		http.Get("https://graph.microsoft.com/v1.0/users/" + id)
 	}
 }
+
+func onePage(ctx context.Context, c *github.Client) {
+	repos, _, _ := c.Repositories.ListByOrg(ctx, "o", nil)
+	for _, r := range repos { // one page holds at most 100 items: 100 calls fit the limits
+		c.Repositories.Get(ctx, "o", *r.Name)
+	}
+}
+
+func allPages(ctx context.Context, c *github.Client) {
+	var all []*github.Repository
+	opt := &github.ListOptions{PerPage: 100}
+	for {
+		repos, resp, err := c.Repositories.ListByOrg(ctx, "o", opt)
+		if err != nil {
+			return
+		}
+		all = append(all, repos...)
+		if resp.NextPage == 0 {
+			break
+		}
+		opt.Page = resp.NextPage
+	}
+	for _, r := range all { // want `TOS101: loop calls the github API`
+		c.Repositories.Get(ctx, "o", *r.Name)
+	}
+}
