@@ -28,6 +28,20 @@ func (p *passState) loopBound(l ast.Stmt) int {
 	return unbounded
 }
 
+// multiplier is how many times a loop's calls count for the loops and
+// callers around it: its constant bound, except for a loop over the items
+// of one response, which counts once (it is judged on its own with its
+// page size; multiplying by the largest page would make every caller look
+// over the limit).
+func (p *passState) multiplier(l ast.Stmt) (int, bool) {
+	if r, ok := l.(*ast.RangeStmt); ok {
+		if _, page := p.pageBound(r.X); page {
+			return 1, true
+		}
+	}
+	return p.constBound(l)
+}
+
 // constBound recognises `for i := a; i < K; i++` (i not assigned in the
 // body; a conjunction with other conditions keeps the bound K), `for range
 // K`, ranges over arrays, composite literals, variables assigned one
@@ -145,27 +159,44 @@ func (p *passState) rangeBound(x ast.Expr, depth int) (int, bool) {
 		return int(a.Len()), true
 	}
 	if call, ok := x.(*ast.CallExpr); ok {
-		// A function of this package that returns slice literals.
-		if f := p.callee(call); f != nil && p.decls[f] != nil {
-			n, any := 0, false
-			for _, r := range p.returnedExprs(f) {
-				k, ok := p.rangeBound(r, depth+1)
-				if !ok {
-					return 0, false
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "make" && len(call.Args) >= 2 {
+			if _, builtin := p.info.Uses[id].(*types.Builtin); builtin {
+				if k, ok := p.constFloat(call.Args[1]); ok {
+					return int(k), true
 				}
-				n, any = max(n, k), true
+				return 0, false
 			}
-			return n, any
 		}
-		return 0, false
+		if f := p.callee(call); f != nil {
+			return p.funcLenBound(f, depth)
+		}
+		// A call through a func-typed variable: every function stored in it.
+		n, any := 0, false
+		for _, v := range p.valuesOf(call.Fun) {
+			f, ok := objectOf(p.info, v.expr).(*types.Func)
+			if !ok || v.expr == ast.Unparen(call.Fun) {
+				return 0, false
+			}
+			k, ok := p.funcLenBound(f, depth)
+			if !ok {
+				return 0, false
+			}
+			n, any = max(n, k), true
+		}
+		return n, any
 	}
 	if k, ok := p.pageBound(x); ok {
 		return k, true
 	}
 	// A variable every value of which is bounded: literals, or variables
-	// holding one literal.
+	// holding one literal; or one cut to a constant length.
 	vals := p.valuesOf(x)
 	n := 0
+	for _, v := range vals {
+		if k, ok := p.capped(x, v); ok {
+			return k, true
+		}
+	}
 	for _, v := range vals {
 		if v.expr == x || v.elem || v.idx != 0 {
 			return 0, false
@@ -173,6 +204,12 @@ func (p *passState) rangeBound(x ast.Expr, depth int) (int, bool) {
 		switch e := ast.Unparen(v.expr).(type) {
 		case *ast.CompositeLit:
 			n = max(n, len(e.Elts))
+		case *ast.CallExpr:
+			k, ok := p.rangeBound(e, depth+1)
+			if !ok {
+				return 0, false
+			}
+			n = max(n, k)
 		case *ast.Ident, *ast.SelectorExpr:
 			k, ok := p.rangeBound(e, depth+1)
 			if !ok {
@@ -184,6 +221,70 @@ func (p *passState) rangeBound(x ast.Expr, depth int) (int, bool) {
 		}
 	}
 	return n, len(vals) > 0
+}
+
+// funcLenBound returns the most elements a function's result can hold:
+// from its return statements (this package) or its lenFact.
+func (p *passState) funcLenBound(f *types.Func, depth int) (int, bool) {
+	if f.Pkg() != p.pass.Pkg {
+		var fact lenFact
+		if p.pass.ImportObjectFact(f, &fact) {
+			return fact.Max, true
+		}
+		return 0, false
+	}
+	if p.decls[f] == nil || depth > 3 {
+		return 0, false
+	}
+	n, any := 0, false
+	for _, r := range p.returnedExprs(f) {
+		k, ok := p.rangeBound(r, depth+1)
+		if !ok {
+			return 0, false
+		}
+		n, any = max(n, k), true
+	}
+	return n, any
+}
+
+// capped recognises the idiom that limits a collection before a loop:
+// `if len(xs) > K { xs = xs[:K] }`.
+func (p *passState) capped(x ast.Expr, v def) (int, bool) {
+	s, ok := ast.Unparen(v.expr).(*ast.SliceExpr)
+	if !ok || s.High == nil || objectOf(p.info, s.X) == nil || objectOf(p.info, s.X) != objectOf(p.info, x) {
+		return 0, false
+	}
+	k, ok := p.constFloat(s.High)
+	if !ok {
+		return 0, false
+	}
+	// The assignment must be the body of `if len(xs) > K` (or >=).
+	found := false
+	ast.Inspect(p.fileOf(v.pos), func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || found {
+			return !found
+		}
+		if len(ifs.Body.List) == 1 && ifs.Body.List[0].Pos() == v.pos {
+			if c, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && (c.Op == token.GTR || c.Op == token.GEQ) {
+				if call, ok := ast.Unparen(c.X).(*ast.CallExpr); ok && len(call.Args) == 1 && objectOf(p.info, call.Args[0]) == objectOf(p.info, x) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return int(k), found
+}
+
+// fileOf returns the file that holds pos.
+func (p *passState) fileOf(pos token.Pos) ast.Node {
+	for _, f := range p.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return &ast.File{}
 }
 
 // pageBound bounds a collection that holds the items of one response of

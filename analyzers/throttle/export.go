@@ -19,6 +19,11 @@ func (p *passState) exportFacts() {
 		if s := p.summaries[obj]; s != nil {
 			p.exportSummary(obj, s)
 		}
+		if isCollection(obj) {
+			if k, ok := p.funcLenBound(obj, 0); ok {
+				p.pass.ExportObjectFact(obj, &lenFact{Max: k})
+			}
+		}
 		if kind := clientKindOfResult(obj); kind != "" {
 			if v := p.returnedProv(obj, 0); v.Known {
 				p.pass.ExportObjectFact(obj, &clientFact{Prov: v})
@@ -96,4 +101,18 @@ func clientKindOfResult(f *types.Func) string {
 		return kindHTTP
 	}
 	return ""
+}
+
+// isCollection reports a function whose first result is a slice, map or
+// array.
+func isCollection(f *types.Func) bool {
+	res := f.Type().(*types.Signature).Results()
+	if res.Len() == 0 {
+		return false
+	}
+	switch res.At(0).Type().Underlying().(type) {
+	case *types.Slice, *types.Map, *types.Array:
+		return true
+	}
+	return false
 }

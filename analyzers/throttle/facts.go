@@ -159,6 +159,15 @@ func (f *installsFact) String() string {
 	return "installs(" + strings.Join(parts, ", ") + ")"
 }
 
+// lenFact marks a function whose result (a slice or map) has at most
+// Max elements: ranging over it is a bounded loop.
+type lenFact struct {
+	Max int
+}
+
+func (*lenFact) AFact()           {}
+func (f *lenFact) String() string { return fmt.Sprintf("len≤%d", f.Max) }
+
 // unbounded is the saturated call count.
 const unbounded = 1 << 30
 

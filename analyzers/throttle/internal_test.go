@@ -287,6 +287,14 @@ func twice() {
 	}
 }
 
+func grown(more []string) {
+	ids := []string{"a", "b"}
+	ids = append(ids, more...)
+	for _, id := range ids {
+		get(id)
+	}
+}
+
 func fixed() []string { return []string{"a", "b", "c", "d"} }
 
 func viaFunc() {
@@ -312,7 +320,8 @@ func TestLoopClassification(t *testing.T) {
 		{fn: "retryStatus", retry: true},
 		{fn: "conj", bound: 3, bounded: true},
 		{fn: "once", bound: 2, bounded: true},
-		{fn: "twice"},
+		{fn: "twice", bound: 3, bounded: true},
+		{fn: "grown"},
 		{fn: "viaFunc", bound: 4, bounded: true},
 	} {
 		l := loopNamed(t, f, tt.fn)

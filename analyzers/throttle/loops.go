@@ -228,7 +228,7 @@ func (p *passState) innerMultiplier(fg *fnGraph, s *site, l ast.Stmt) (mult int,
 		if !inside {
 			continue
 		}
-		if k, ok := p.constBound(x); ok {
+		if k, ok := p.multiplier(x); ok {
 			mult = mulCount(mult, k)
 			continue
 		}
@@ -285,6 +285,12 @@ func (p *passState) reportFree(fg *fnGraph, l ast.Stmt, fam *family, free []site
 	}
 	if bounded {
 		lim := fam.limits[0]
+		for _, x := range fam.limits {
+			if mulCount(bound, m) > x.Calls {
+				lim = x // the limit it goes over
+				break
+			}
+		}
 		p.rep.Report("TOS101", keyword(l.Pos(), "for"), related,
 			"loop runs %d times and makes %s calls to %s with no throttle, over the limit of %d per %s%s; wait on a rate.Limiter shared across iterations before each call, such as %s",
 			bound, countString(mulCount(bound, m)), fam.describe(), lim.Calls, lim.Window.Human(), hints, limiterAdvice(fam, 1))

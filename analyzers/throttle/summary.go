@@ -341,10 +341,13 @@ func (p *passState) walkStmt(s ast.Stmt, st walkState, ctx callCtx, out *[]*apiU
 			p.walkStmt(s.Init, st, ctx, out)
 		}
 		exprs(s.Cond)
-		p.walkList(s.Body.List, st, ctx, out)
+		// Either branch runs, not both: count the larger.
+		var then, els []*apiUse
+		p.walkList(s.Body.List, st, ctx, &then)
 		if s.Else != nil {
-			p.walkStmt(s.Else, st, ctx, out)
+			p.walkStmt(s.Else, st, ctx, &els)
 		}
+		*out = append(*out, maxByFamily(then, els)...)
 	case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
 		inner := st
 		inner.inSwitch = true
@@ -365,20 +368,24 @@ func (p *passState) walkStmt(s ast.Stmt, st walkState, ctx callCtx, out *[]*apiU
 		case *ast.SelectStmt:
 			body = s.Body
 		}
+		var clauses [][]*apiUse // one clause runs: count the largest
 		for _, c := range body.List {
+			var uses []*apiUse
 			switch c := c.(type) {
 			case *ast.CaseClause:
 				for _, e := range c.List {
 					exprs(e)
 				}
-				p.walkList(c.Body, inner, ctx, out)
+				p.walkList(c.Body, inner, ctx, &uses)
 			case *ast.CommClause:
 				if c.Comm != nil {
-					p.walkStmt(c.Comm, st, ctx, out)
+					p.walkStmt(c.Comm, st, ctx, &uses)
 				}
-				p.walkList(c.Body, inner, ctx, out)
+				p.walkList(c.Body, inner, ctx, &uses)
 			}
+			clauses = append(clauses, uses)
 		}
+		*out = append(*out, maxByFamily(clauses...)...)
 	case *ast.ForStmt, *ast.RangeStmt:
 		inner := p.enterLoop(s, st)
 		if f, ok := s.(*ast.ForStmt); ok {
@@ -416,7 +423,7 @@ func (p *passState) enterLoop(l ast.Stmt, st walkState) walkState {
 	case p.isPaginationLoop(l):
 		inner.pagination = true
 	default:
-		if k, ok := p.constBound(l); ok {
+		if k, ok := p.multiplier(l); ok {
 			inner.mult = mulCount(st.mult, k)
 		} else {
 			inner.frames[len(inner.frames)-1].unbounded = true
@@ -452,6 +459,38 @@ func (p *passState) addUses(uses []*apiUse, st walkState, out *[]*apiUse) {
 		c.reactive = c.reactive || st.reactive
 		*out = append(*out, &c)
 	}
+}
+
+// maxByFamily merges the uses of alternative branches: the largest count
+// of each family (a branch that makes no call counts as zero).
+func maxByFamily(branches ...[]*apiUse) []*apiUse {
+	var out []*apiUse
+	type key struct {
+		fam   *family
+		param int
+	}
+	idx := map[key]int{}
+	for _, b := range branches {
+		for _, u := range sumByFamily(b) {
+			k := key{u.fam, u.param}
+			if u.fam != nil {
+				k.param = 0
+			}
+			if i, ok := idx[k]; ok {
+				o := out[i]
+				o.count = max(o.count, u.count)
+				o.inner = o.inner || u.inner
+				o.reactive = o.reactive && u.reactive
+				o.paced = o.paced && u.paced
+				o.may = o.may || u.may
+				continue
+			}
+			idx[k] = len(out)
+			c := *u
+			out = append(out, &c)
+		}
+	}
+	return out
 }
 
 // sumByFamily adds the counts of uses of the same family (or parameter).

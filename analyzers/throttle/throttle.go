@@ -36,7 +36,7 @@ func New(pol *policy.Policy, opts analysisutil.Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{
 			new(apiFact), new(throttleFact), new(callsParamFact), new(clientFact),
-			new(convertedFact), new(installsFact), new(urlFact),
+			new(convertedFact), new(installsFact), new(urlFact), new(lenFact),
 		},
 	}
 }

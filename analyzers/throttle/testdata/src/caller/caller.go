@@ -89,3 +89,9 @@ func pacedClient(ids []string) {
 		c.Get("https://api.security.microsoft.com/api/machines/" + id)
 	}
 }
+
+func perRegion(id string) {
+	for _, r := range mdeclient.Regions() { // two regions
+		http.Get("https://api.security.microsoft.com/api/machines/" + id + "?region=" + r)
+	}
+}

@@ -489,6 +489,32 @@ func cursorPages() {
 	}
 }
 
+func fixedList() []string { return []string{"a", "b", "c"} }
+
+var pick = fixedList
+
+func viaFuncValue() {
+	for _, id := range pick() { // three ids
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func cappedList(ids []string) {
+	if len(ids) > 5 {
+		ids = ids[:5]
+	}
+	for _, id := range ids { // at most five
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func madeList() {
+	ids := make([]string, 4)
+	for _, id := range ids {
+		http.Get(base + "machines/" + id)
+	}
+}
+
 // --- URL forms. ---
 
 func sprintfURL(ids []string) {

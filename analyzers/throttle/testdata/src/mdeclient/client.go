@@ -69,3 +69,6 @@ func (paced) RoundTrip(req *http.Request) (*http.Response, error) { // want Roun
 func NewClient() *http.Client { // want NewClient:`client\(paced 1/s burst 1\)`
 	return &http.Client{Transport: paced{}}
 }
+
+// Regions lists the regional hosts' prefixes.
+func Regions() []string { return []string{"us", "eu"} } // want Regions:`len≤2`
