@@ -529,3 +529,77 @@ func skips(stmts []ast.Stmt) bool {
 	s, ok := lastStmt(stmts).(*ast.BranchStmt)
 	return ok && s.Tok == token.CONTINUE
 }
+
+// identityName matches the names of fields and getters that identify an
+// item in a collection: at most one item has a given value.
+var identityName = regexp.MustCompile(`(?i)^(get)?(name|id|login|slug|key|fullname|path|sha|number|email|uid|uuid|guid)$`)
+
+// matchesOne reports whether cond (the condition of an if inside loop l)
+// compares an item's identity with a value the loop does not change:
+// `x.GetName() == want`, `strings.EqualFold(x.Name, label)`, `id == target`.
+// The calls under it are made for one item at most, not on every
+// iteration: a search, not a filter.
+func (p *passState) matchesOne(cond ast.Expr, l ast.Stmt) bool {
+	r, ok := l.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	vars := map[types.Object]bool{}
+	for _, e := range []ast.Expr{r.Key, r.Value} {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			if obj := p.info.ObjectOf(id); obj != nil {
+				vars[obj] = true
+			}
+		}
+	}
+	if len(vars) == 0 {
+		return false
+	}
+	mentions := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				obj := p.info.ObjectOf(id)
+				if vars[obj] || (obj != nil && obj.Pos() >= r.Body.Pos() && obj.Pos() < r.Body.End()) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	identity := func(e ast.Expr) bool { // the item, or an identifying field of it
+		e = ast.Unparen(e)
+		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+			e = ast.Unparen(call.Fun)
+		}
+		switch x := e.(type) {
+		case *ast.Ident:
+			return vars[p.info.ObjectOf(x)]
+		case *ast.SelectorExpr:
+			return identityName.MatchString(x.Sel.Name) && mentions(x.X)
+		}
+		return false
+	}
+	pair := func(a, b ast.Expr) bool {
+		return (identity(a) && !mentions(b)) || (identity(b) && !mentions(a))
+	}
+	var test func(e ast.Expr) bool
+	test = func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr:
+			switch x.Op {
+			case token.LAND:
+				return test(x.X) || test(x.Y)
+			case token.EQL:
+				return pair(x.X, x.Y)
+			}
+		case *ast.CallExpr:
+			if p.isFunc(x, "strings.EqualFold") && len(x.Args) == 2 {
+				return pair(x.Args[0], x.Args[1])
+			}
+		}
+		return false
+	}
+	return test(cond)
+}

@@ -29,7 +29,8 @@ type fnGraph struct {
 	dones     map[ast.Stmt]*cfg.Block  // loop → block after it
 	ifConds   map[ast.Expr]*ast.IfStmt // if conditions
 	comms     map[ast.Stmt]*ast.SelectStmt
-	noPause   map[*cfg.Block]bool // branches taken when a duration parameter is zero
+	noPause   map[*cfg.Block]bool     // branches taken when a duration parameter is zero
+	matched   map[ast.Node][]ast.Stmt // node → loops in which it runs for one matching item
 }
 
 // site is a call that reaches one or more API families.
@@ -74,7 +75,7 @@ func (p *passState) graphOf(fn *types.Func, body *ast.BlockStmt) *fnGraph {
 		reactive: map[*cfg.Block]bool{}, blockOf: map[ast.Node]*cfg.Block{},
 		headers: map[ast.Stmt]*cfg.Block{}, dones: map[ast.Stmt]*cfg.Block{},
 		ifConds: map[ast.Expr]*ast.IfStmt{}, comms: map[ast.Stmt]*ast.SelectStmt{},
-		noPause: map[*cfg.Block]bool{},
+		noPause: map[*cfg.Block]bool{}, matched: map[ast.Node][]ast.Stmt{},
 	}
 	fg.scanAST()
 	for _, b := range fg.g.Blocks {
@@ -94,11 +95,28 @@ func (p *passState) graphOf(fn *types.Func, body *ast.BlockStmt) *fnGraph {
 func (fg *fnGraph) scanAST() {
 	var stack []ast.Stmt
 	var depthOf []int
+	var matchedIn []ast.Stmt // loops whose matching item the current branch is for
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.IfStmt:
+			fg.ifConds[n.Cond] = n
+			if len(stack) > 0 && fg.p.matchesOne(n.Cond, stack[len(stack)-1]) {
+				for _, part := range []ast.Node{n.Init, n.Cond} {
+					if part != nil {
+						ast.Inspect(part, visit)
+					}
+				}
+				matchedIn = append(matchedIn, stack[len(stack)-1])
+				ast.Inspect(n.Body, visit)
+				matchedIn = matchedIn[:len(matchedIn)-1]
+				if n.Else != nil {
+					ast.Inspect(n.Else, visit)
+				}
+				return false
+			}
 		case *ast.ForStmt, *ast.RangeStmt:
 			s := n.(ast.Stmt)
 			fg.enclosing[s] = append([]ast.Stmt(nil), stack...)
@@ -119,8 +137,9 @@ func (fg *fnGraph) scanAST() {
 			return false
 		case *ast.CallExpr, *ast.GoStmt, *ast.UnaryExpr, *ast.SendStmt:
 			fg.enclosing[n] = append([]ast.Stmt(nil), stack...)
-		case *ast.IfStmt:
-			fg.ifConds[n.Cond] = n
+			if len(matchedIn) > 0 {
+				fg.matched[n] = append([]ast.Stmt(nil), matchedIn...)
+			}
 		case *ast.SelectStmt:
 			fg.enclosing[n] = append([]ast.Stmt(nil), stack...)
 			for _, cc := range n.Body.List {

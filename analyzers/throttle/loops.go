@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -110,6 +111,9 @@ func (p *passState) judgeLoop(fg *fnGraph, l ast.Stmt, reported map[*site]bool) 
 		for _, s := range fg.sites[b] {
 			if reported[s] {
 				continue
+			}
+			if slices.Contains(fg.matched[s.call], l) {
+				continue // for one matching item only: not repeated by l
 			}
 			mult, innerPagination, judged := p.innerMultiplier(fg, s, l)
 			if judged {
@@ -232,7 +236,7 @@ func (p *passState) innerMultiplier(fg *fnGraph, s *site, l ast.Stmt) (mult int,
 			mult = mulCount(mult, k)
 			continue
 		}
-		if p.isRetryLoop(x) {
+		if p.isRetryLoop(x) || slices.Contains(fg.matched[s.call], x) {
 			continue
 		}
 		if p.isPaginationLoop(x) {

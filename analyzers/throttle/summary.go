@@ -248,6 +248,7 @@ func (p *passState) mayThrottle(body ast.Node) bool {
 
 // frame is a loop around a call, as bodyUses sees it.
 type frame struct {
+	loop      ast.Stmt
 	unbounded bool // repeats without a constant bound and is judged where it is
 	byBreak   bool // the path left this loop by break
 	byReturn  bool // the path leaves the function
@@ -343,7 +344,11 @@ func (p *passState) walkStmt(s ast.Stmt, st walkState, ctx callCtx, out *[]*apiU
 		exprs(s.Cond)
 		// Either branch runs, not both: count the larger.
 		var then, els []*apiUse
-		p.walkList(s.Body.List, st, ctx, &then)
+		thenSt := st
+		if n := len(st.frames); n > 0 && p.matchesOne(s.Cond, st.frames[n-1].loop) {
+			thenSt = st.leaving(false) // one item at most: not repeated by the loop
+		}
+		p.walkList(s.Body.List, thenSt, ctx, &then)
 		if s.Else != nil {
 			p.walkStmt(s.Else, st, ctx, &els)
 		}
@@ -416,7 +421,7 @@ func (p *passState) walkStmt(s ast.Stmt, st walkState, ctx callCtx, out *[]*apiU
 func (p *passState) enterLoop(l ast.Stmt, st walkState) walkState {
 	inner := st
 	inner.inSwitch = false
-	inner.frames = append(slices.Clone(st.frames), frame{})
+	inner.frames = append(slices.Clone(st.frames), frame{loop: l})
 	switch {
 	case p.isRetryLoop(l):
 		inner.reactive = inner.reactive || p.isReactiveBody(loopBody(l))

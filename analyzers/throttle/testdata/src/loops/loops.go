@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"go.uber.org/ratelimit"
@@ -512,6 +513,24 @@ func madeList() {
 	ids := make([]string, 4)
 	for _, id := range ids {
 		http.Get(base + "machines/" + id)
+	}
+}
+
+type item struct{ Name, State string }
+
+func findOne(items []item, want string) {
+	for _, it := range items { // a search: the call is for the one item with that name
+		if strings.EqualFold(it.Name, want) {
+			http.Get(base + "machines/" + it.Name)
+		}
+	}
+}
+
+func filterMany(items []item, state string) {
+	for _, it := range items { // want `TOS101: loop calls the mde API .* on some iterations`
+		if it.State == state { // a filter: many items may match
+			http.Get(base + "machines/" + it.Name)
+		}
 	}
 }
 
