@@ -57,11 +57,15 @@ func join(vs []prov) prov {
 }
 
 // chainProv combines the middlewares of one pipeline: every request
-// passes each of them.
+// passes each of them. A middleware toslint cannot classify leaves the
+// pipeline unknown (it may retry or throttle) unless another one paces or
+// retries.
 func chainProv(vs []prov) prov {
 	out := plainProv
+	unknown := false
 	for _, v := range vs {
 		if !v.Known {
+			unknown = true
 			continue
 		}
 		if v.Paced {
@@ -72,6 +76,9 @@ func chainProv(vs []prov) prov {
 			}
 		}
 		out.Reactive = out.Reactive || v.Reactive
+	}
+	if unknown && !out.Paced && !out.Reactive {
+		return prov{}
 	}
 	return out
 }
@@ -310,7 +317,8 @@ func (p *passState) transportProv(e ast.Expr, depth int) prov {
 	if !ok {
 		return p.provOf(e, depth)
 	}
-	// A wrapping transport: what it wraps, when a field holds one.
+	// A wrapping transport: what it wraps, when a field holds one. A
+	// transport or middleware of another kind may do anything: unknown.
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -323,7 +331,7 @@ func (p *passState) transportProv(e ast.Expr, depth int) prov {
 			}
 		}
 	}
-	return plainProv
+	return prov{}
 }
 
 func unaddr(e ast.Expr) ast.Expr {

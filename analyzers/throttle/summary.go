@@ -101,8 +101,22 @@ func (p *passState) summarize() {
 			p.summaries[obj] = get(obj)
 		}
 	}
-	// Calls first (syntax only), then throttling (graphs of the few
-	// functions that may throttle).
+	// Throttling first (graphs of the few functions that may throttle):
+	// whether a client's transport or middleware throttles decides how
+	// its calls count. Then calls (syntax, with those throttles).
+	fixpoint(func(obj *types.Func, s *summary) bool {
+		fd := p.decls[obj]
+		if !p.mayThrottle(fd.Body) {
+			return false
+		}
+		t := p.graphOf(obj, fd.Body).mustThrottle()
+		if (t == nil) == (s.throttle == nil) && (t == nil || *t == *s.throttle) {
+			return false
+		}
+		s.throttle = t
+		return true
+	})
+	p.installs = nil // computed with the throttles now known
 	fixpoint(func(obj *types.Func, s *summary) bool {
 		fd := p.decls[obj]
 		ctx := callCtx{fn: obj}
@@ -122,18 +136,6 @@ func (p *passState) summarize() {
 			return false
 		}
 		s.uses, s.sends, s.params, s.returns = uses, sends, params, returns
-		return true
-	})
-	fixpoint(func(obj *types.Func, s *summary) bool {
-		fd := p.decls[obj]
-		if !p.mayThrottle(fd.Body) {
-			return false
-		}
-		t := p.graphOf(obj, fd.Body).mustThrottle()
-		if (t == nil) == (s.throttle == nil) && (t == nil || *t == *s.throttle) {
-			return false
-		}
-		s.throttle = t
 		return true
 	})
 	p.prefixMemo = map[prefixKey][]strPrefix{}

@@ -1,4 +1,4 @@
-// want package:`converted\[\*github.com/microsoft/kiota-http-go.RetryHandler \*github.com/microsoftgraph/msgraph-sdk-go.GraphRequestAdapter \*sdkclients.pacer sdkclients.hurried sdkclients.limitMiddleware\]` package:`installs\(http:reactive, retryablehttp:reactive, github:reactive, kiota:reactive\)`
+// want package:`converted\[\*github.com/microsoft/kiota-http-go.RetryHandler \*github.com/microsoftgraph/msgraph-sdk-go.GraphRequestAdapter \*sdkclients.pacer sdkclients.hurried sdkclients.limitMiddleware\]` package:`installs\(http:reactive, retryablehttp:reactive, github:plain, kiota:reactive\)`
 // Package sdkclients calls GitHub and Microsoft Graph through their SDKs,
 // with the clients built as users build them.
 package sdkclients
@@ -19,7 +19,8 @@ import (
 
 // --- GitHub: go-github does not retry; its loops need a throttle. ---
 
-func labels(ctx context.Context, c *github.Client, repos []string) {
+func labels(ctx context.Context, repos []string) {
+	c := github.NewClient(nil)
 	for _, r := range repos { // want `TOS101: loop calls the github API \(GitHub API: 5000 calls per hour per user\) on every iteration with no proactive throttle; wait on a rate.Limiter shared across iterations before each call, such as rate.NewLimiter\(rate.Every\(730ms\), 1\)`
 		c.Issues.CreateLabel(ctx, "o", r, "bug")
 	}
@@ -110,20 +111,30 @@ func graphMiddleware(ctx context.Context, ids []string) {
 	}
 }
 
+// loopWithParam gets its client from callers elsewhere: the clients this
+// package constructs decide, and some of them are plain.
+func loopWithParam(ctx context.Context, c *github.Client, repos []string) {
+	for _, r := range repos { // want `TOS101: loop calls the github API`
+		c.Repositories.Get(ctx, "o", r)
+	}
+}
+
 func graphRaw(ids []string) {
 	for _, id := range ids { // want `TOS101: loop calls the graph API`
 		http.Get("https://graph.microsoft.com/v1.0/users/" + id)
 	}
 }
 
-func onePage(ctx context.Context, c *github.Client) {
+func onePage(ctx context.Context) {
+	c := github.NewClient(nil)
 	repos, _, _ := c.Repositories.ListByOrg(ctx, "o", nil)
 	for _, r := range repos { // one page holds at most 100 items: 100 calls fit the limits
 		c.Repositories.Get(ctx, "o", *r.Name)
 	}
 }
 
-func allPages(ctx context.Context, c *github.Client) {
+func allPages(ctx context.Context) {
+	c := github.NewClient(nil)
 	var all []*github.Repository
 	opt := &github.ListOptions{PerPage: 100}
 	for {
