@@ -187,8 +187,11 @@ func (p *passState) implUses(m *types.Func, call *ast.CallExpr, ctx callCtx) []*
 	var out []*apiUse
 	candidates, reaching := 0, 0
 	for _, c := range p.implementations(m) {
-		fake := &ast.CallExpr{Fun: call.Fun, Args: call.Args, Lparen: call.Lparen, Rparen: call.Rparen}
-		uses := p.concreteUses(c.f, fake, ctx)
+		var uses []*apiUse
+		if p.mayReach(c.f) {
+			fake := &ast.CallExpr{Fun: call.Fun, Args: call.Args, Lparen: call.Lparen, Rparen: call.Rparen}
+			uses = p.concreteUses(c.f, fake, ctx)
+		}
 		if c.converted {
 			candidates++
 			if len(uses) > 0 {
@@ -218,7 +221,7 @@ type impl struct {
 // implementations returns (and caches) the methods an interface method's
 // calls may run.
 func (p *passState) implementations(m *types.Func) []impl {
-	key := fullName(m)
+	key := p.fullName(m)
 	if impls, ok := p.ifaceImpl[key]; ok {
 		return impls
 	}
@@ -252,7 +255,8 @@ func (p *passState) implementations(m *types.Func) []impl {
 		}
 		return method(recv.Type()) == f || method(types.NewPointer(recv.Type())) == f
 	}
-	for _, t := range p.candidateTypes() {
+	p.indexCandidates()
+	for _, t := range p.byMethod[m.Name()] {
 		add(method(t), true)
 	}
 	for _, f := range p.order { // this package's implementations, converted or not
@@ -260,16 +264,52 @@ func (p *passState) implementations(m *types.Func) []impl {
 			add(f, false)
 		}
 	}
-	for _, of := range p.pass.AllObjectFacts() { // analysed implementations elsewhere
-		if _, ok := of.Fact.(*apiFact); !ok {
-			continue
-		}
-		if f, ok := of.Object.(*types.Func); ok && implementedBy(f) {
+	for _, f := range p.factMethods[m.Name()] { // analysed implementations elsewhere
+		if implementedBy(f) {
 			add(f, false)
 		}
 	}
 	p.ifaceImpl[key] = impls
 	return impls
+}
+
+// indexCandidates indexes, once per package, the converted types by the
+// names of their methods, and the methods of other packages that have
+// facts, so that a dynamic call only looks at types that could match.
+func (p *passState) indexCandidates() {
+	if p.byMethod != nil {
+		return
+	}
+	p.byMethod = map[string][]types.Type{}
+	for _, t := range p.candidateTypes() {
+		seen := map[string]bool{}
+		for _, mt := range []types.Type{t, types.NewPointer(t)} {
+			if _, isPtr := t.(*types.Pointer); isPtr && mt != t {
+				continue
+			}
+			ms := types.NewMethodSet(mt)
+			for i := range ms.Len() {
+				name := ms.At(i).Obj().Name()
+				if !seen[name] {
+					seen[name] = true
+					p.byMethod[name] = append(p.byMethod[name], t)
+				}
+			}
+		}
+	}
+	p.factMethods = map[string][]*types.Func{}
+	for _, of := range p.pass.AllObjectFacts() {
+		switch of.Fact.(type) {
+		case *apiFact, *throttleFact, *urlFact:
+		default:
+			continue
+		}
+		if f, ok := of.Object.(*types.Func); ok {
+			if sig := f.Type().(*types.Signature); sig.Recv() != nil && !slices.Contains(p.factMethods[f.Name()], f) {
+				p.factMethods[f.Name()] = append(p.factMethods[f.Name()], f)
+			}
+		}
+	}
 }
 
 // concreteUses returns the uses of a call of method f of a concrete type,
@@ -288,4 +328,30 @@ func (p *passState) concreteUses(f *types.Func, call *ast.CallExpr, ctx callCtx)
 		return out
 	}
 	return p.funcUses(f, call, ctx)
+}
+
+// mayReach is a cheap test of whether a method can reach an API: an SDK
+// method, a wrapper type's method, or a function with uses (summary or
+// fact). Dynamic calls only resolve the implementations that pass it.
+func (p *passState) mayReach(f *types.Func) bool {
+	if f.Pkg() == nil {
+		return false
+	}
+	if p.wrapperFamily(f) != nil || p.ifaces[p.fullName(f)] != nil {
+		return true
+	}
+	path := f.Pkg().Path()
+	for _, fam := range p.families {
+		for _, s := range fam.api.SDK {
+			prefix := strings.TrimSuffix(s.Package, "/")
+			if path == prefix || strings.HasPrefix(path, prefix+"/") {
+				return true
+			}
+		}
+	}
+	if f.Pkg() == p.pass.Pkg {
+		s := p.summaries[f]
+		return s != nil && (len(s.uses) > 0 || len(s.sends) > 0)
+	}
+	return p.pass.ImportObjectFact(f, new(apiFact)) || p.pass.ImportObjectFact(f, new(urlFact))
 }

@@ -43,6 +43,16 @@ type passState struct {
 	pkgs          map[string]*types.Package
 	siteCache     map[*ast.CallExpr][]*apiUse // uses of call sites, once summaries are final
 	prefixMemo    map[prefixKey][]strPrefix   // strPrefixes, per summary round
+	litMemo       map[litKey][]*apiUse        // bodyUses of function literals, per summary round
+	loopInfos     map[ast.Stmt]*loopInfo      // classification of loops
+	names         map[*types.Func]string      // fullName cache
+	byMethod      map[string][]types.Type     // converted types by method name
+	factMethods   map[string][]*types.Func    // methods of other packages with facts, by name
+}
+
+type litKey struct {
+	body *ast.BlockStmt
+	fn   *types.Func
 }
 
 // def is one value given to a variable: expr, or result idx of a call, or
@@ -74,6 +84,9 @@ func newPassState(c *config, pass *analysis.Pass, insp *inspector.Inspector) *pa
 		ifaceImpl:  map[string][]impl{},
 		siteCache:  map[*ast.CallExpr][]*apiUse{},
 		prefixMemo: map[prefixKey][]strPrefix{},
+		litMemo:    map[litKey][]*apiUse{},
+		loopInfos:  map[ast.Stmt]*loopInfo{},
+		names:      map[*types.Func]string{},
 	}
 	p.collect()
 	return p
@@ -335,8 +348,17 @@ func (p *passState) callee(call *ast.CallExpr) *types.Func {
 	return nil
 }
 
-// fullName is types.Func.FullName: "(*net/http.Client).Do", "time.Sleep".
-func fullName(f *types.Func) string { return f.FullName() }
+// fullName is types.Func.FullName ("(*net/http.Client).Do",
+// "time.Sleep"), cached: FullName renders types, and every call of the
+// package asks for its callee's name.
+func (p *passState) fullName(f *types.Func) string {
+	if n, ok := p.names[f]; ok {
+		return n
+	}
+	n := f.FullName()
+	p.names[f] = n
+	return n
+}
 
 // isFunc reports whether call calls one of the named functions.
 func (p *passState) isFunc(call *ast.CallExpr, names ...string) bool {
@@ -344,7 +366,7 @@ func (p *passState) isFunc(call *ast.CallExpr, names ...string) bool {
 	if f == nil {
 		return false
 	}
-	n := fullName(f)
+	n := p.fullName(f)
 	for _, want := range names {
 		if n == want {
 			return true

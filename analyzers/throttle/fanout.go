@@ -23,7 +23,7 @@ func (p *passState) judgeSpawn(fg *fnGraph, sp *spawn) {
 	}
 	var uses []*apiUse
 	if sp.lit != nil {
-		uses = p.bodyUses(sp.lit.Body, callCtx{fn: fg.fn})
+		uses = p.litUses(sp.lit.Body, callCtx{fn: fg.fn})
 	} else {
 		uses = p.callUses(sp.call, callCtx{fn: fg.fn})
 	}

@@ -18,12 +18,14 @@ import (
 func (p *passState) checkFuncs() {
 	for _, obj := range p.order {
 		fd := p.decls[obj]
-		if !p.rep.Generated(fd.Pos()) && p.worthChecking(fd.Body) {
+		// A function whose summary has no use of any family makes no call
+		// that reaches an API (its function literals are checked below).
+		if s := p.summaries[obj]; s != nil && len(s.uses) > 0 && !p.rep.Generated(fd.Pos()) && p.worthChecking(fd.Body) {
 			p.checkBody(obj, fd.Body)
 		}
 	}
 	for _, lit := range p.lits {
-		if !p.rep.Generated(lit.Pos()) && p.worthChecking(lit.Body) {
+		if !p.rep.Generated(lit.Pos()) && len(p.litUses(lit.Body, callCtx{})) > 0 && p.worthChecking(lit.Body) {
 			p.checkBody(nil, lit.Body)
 		}
 	}
@@ -443,7 +445,7 @@ func (p *passState) judgeHelperLoop(fg *fnGraph, s *site) {
 		var body *ast.BlockStmt
 		switch arg := ast.Unparen(s.call.Args[pc.Index]).(type) {
 		case *ast.FuncLit:
-			uses, body = p.bodyUses(arg.Body, callCtx{fn: fg.fn}), arg.Body
+			uses, body = p.litUses(arg.Body, callCtx{fn: fg.fn}), arg.Body
 		case *ast.Ident, *ast.SelectorExpr:
 			if g, ok := objectOf(p.info, arg).(*types.Func); ok {
 				uses = p.funcUses(g, &ast.CallExpr{Fun: arg, Lparen: arg.End(), Rparen: arg.End()}, callCtx{fn: fg.fn})

@@ -111,7 +111,7 @@ func (p *passState) callThrottle(call *ast.CallExpr, loop ast.Node) (*throttleOp
 	if f == nil {
 		return nil, ""
 	}
-	switch fullName(f) {
+	switch p.fullName(f) {
 	case "time.Sleep":
 		if len(call.Args) != 1 {
 			return nil, ""
@@ -145,7 +145,7 @@ func (p *passState) callThrottle(call *ast.CallExpr, loop ast.Node) (*throttleOp
 	case "(*" + rateLimiter + ".Limiter).Allow", "(*" + rateLimiter + ".Limiter).AllowN":
 		return nil, "Allow only throttles when the call is skipped while it returns false"
 	}
-	if promptFuncs[fullName(f)] {
+	if promptFuncs[p.fullName(f)] {
 		return &throttleOp{rate: Rate{Kind: ratePerson, Shared: true, What: "a prompt"}, pos: call.Pos()}, ""
 	}
 	if r, ok := p.funcThrottle(f); ok {
@@ -313,7 +313,7 @@ func (p *passState) limiterRate(x ast.Expr, loop ast.Node) (Rate, string, bool) 
 		if f == nil {
 			continue
 		}
-		switch fullName(f) {
+		switch p.fullName(f) {
 		case rateLimiter + ".NewLimiter":
 			r := Rate{Kind: rateBucket, Shared: true, What: "rate.NewLimiter"}
 			lim, ok := p.limitValue(call.Args[0])

@@ -38,7 +38,7 @@ func (p *passState) isReactiveCall(call *ast.CallExpr) bool {
 	if isRetryFunc(f) {
 		return true
 	}
-	if f != nil && fullName(f) == "(net/http.Header).Get" && len(call.Args) == 1 {
+	if f != nil && p.fullName(f) == "(net/http.Header).Get" && len(call.Args) == 1 {
 		if s, ok := p.constString(call.Args[0]); ok && strings.EqualFold(s, "Retry-After") {
 			return true
 		}

@@ -61,13 +61,13 @@ func (p *passState) callUses(call *ast.CallExpr, ctx callCtx) []*apiUse {
 		return nil
 	}
 	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
-		return relabel(p.bodyUses(lit.Body, ctx.deeper()), call.Pos(), "a function literal")
+		return relabel(p.litUses(lit.Body, ctx.deeper()), call.Pos(), "a function literal")
 	}
 	f := p.callee(call)
 	if f == nil {
 		return p.funcValueUses(call, ctx)
 	}
-	name := fullName(f)
+	name := p.fullName(f)
 	if i, ok := httpURLArg[name]; ok && i < len(call.Args) {
 		return p.urlUses(call, p.strPrefixes(call.Args[i], ctx.url(), 0), name, p.sinkProv(call, f))
 	}
@@ -206,7 +206,7 @@ func isInterfaceMethod(f *types.Func) bool {
 // summaries of this package's functions, facts of imported ones; and the
 // parameters f sends as request URLs, resolved with the call's arguments.
 func (p *passState) funcUses(f *types.Func, call *ast.CallExpr, ctx callCtx) []*apiUse {
-	if fam := p.ifaces[fullName(f)]; fam != nil {
+	if fam := p.ifaces[p.fullName(f)]; fam != nil {
 		return []*apiUse{{fam: fam, count: 1, chain: sinkChain(shortName(f) + " (configured for the " + fam.name() + " API)"), pos: call.Pos()}}
 	}
 	var uses, sends []*apiUse
@@ -231,6 +231,9 @@ func (p *passState) funcUses(f *types.Func, call *ast.CallExpr, ctx callCtx) []*
 					reactive: s.Reactive, paced: s.Paced, rate: s.Rate})
 			}
 		}
+	}
+	if len(uses) == 0 && len(sends) == 0 {
+		return nil
 	}
 	out := relabel(uses, call.Pos(), shortName(f))
 	return append(out, p.resolveSends(call, f, sends, ctx)...)
@@ -285,7 +288,7 @@ func (p *passState) funcValueUses(call *ast.CallExpr, ctx callCtx) []*apiUse {
 		var uses []*apiUse
 		switch x := ast.Unparen(v.expr).(type) {
 		case *ast.FuncLit:
-			uses = relabel(p.bodyUses(x.Body, ctx.deeper()), call.Pos(), "a function literal")
+			uses = relabel(p.litUses(x.Body, ctx.deeper()), call.Pos(), "a function literal")
 		case *ast.Ident, *ast.SelectorExpr:
 			if _, ok := objectOf(p.info, x).(*types.Func); ok {
 				fake := &ast.CallExpr{Fun: x, Args: call.Args, Lparen: call.Lparen, Rparen: call.Rparen}
@@ -325,7 +328,7 @@ func (p *passState) paramUses(call *ast.CallExpr, f *types.Func, ctx callCtx) []
 		var uses []*apiUse
 		switch arg := ast.Unparen(call.Args[pc.Index]).(type) {
 		case *ast.FuncLit:
-			uses = relabel(p.bodyUses(arg.Body, ctx.deeper()), call.Pos(), "a function literal")
+			uses = relabel(p.litUses(arg.Body, ctx.deeper()), call.Pos(), "a function literal")
 		case *ast.Ident, *ast.SelectorExpr:
 			if g, ok := objectOf(p.info, arg).(*types.Func); ok {
 				fake := &ast.CallExpr{Fun: arg, Lparen: arg.End(), Rparen: arg.End()}

@@ -163,7 +163,7 @@ func (p *passState) callPrefixes(call *ast.CallExpr, ctx urlCtx, depth int) []st
 		}
 		return ps
 	}
-	switch fullName(f) {
+	switch p.fullName(f) {
 	case "fmt.Sprintf":
 		if len(call.Args) == 0 {
 			return nil
@@ -321,7 +321,7 @@ func (p *passState) requestPrefixes(req ast.Expr, ctx urlCtx, depth int) []strPr
 		if rf == nil {
 			continue
 		}
-		if j, ok := requestURLArg[fullName(rf)]; ok {
+		if j, ok := requestURLArg[p.fullName(rf)]; ok {
 			if j < len(rc.Args) {
 				out = append(out, p.strPrefixes(rc.Args[j], ctx, depth+1)...)
 			}
