@@ -7,7 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/toslint/toslint/internal/analysisutil"
@@ -18,7 +17,6 @@ type passState struct {
 	*config
 	pass *analysis.Pass
 	info *types.Info
-	insp *inspector.Inspector
 	rep  *analysisutil.Reporter
 
 	// defs maps a variable to the values assigned to it anywhere in the
@@ -70,9 +68,9 @@ type paramOf struct {
 	index int
 }
 
-func newPassState(c *config, pass *analysis.Pass, insp *inspector.Inspector) *passState {
+func newPassState(c *config, pass *analysis.Pass) *passState {
 	p := &passState{
-		config: c, pass: pass, info: pass.TypesInfo, insp: insp,
+		config: c, pass: pass, info: pass.TypesInfo,
 		rep:        analysisutil.NewReporter(pass, c.pol, c.opts),
 		defs:       map[types.Object][]def{},
 		fields:     map[*types.Var][]def{},
@@ -94,17 +92,17 @@ func newPassState(c *config, pass *analysis.Pass, insp *inspector.Inspector) *pa
 
 // collect makes the one pass over the package's syntax that the rest
 // reads from: declarations, assignments, calls, conversions to
-// interfaces and client constructions.
+// interfaces and client constructions. (A plain walk: the inspector of
+// inspect.Analyzer would be built for every package a driver loads from
+// source, and an inspector of our own costs more memory than this pass.)
 func (p *passState) collect() {
-	filter := []ast.Node{
-		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil),
-		(*ast.CompositeLit)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil),
-		(*ast.ReturnStmt)(nil), (*ast.SendStmt)(nil),
-	}
-	p.insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
+	var stack []ast.Node // enclosing functions, for return statements
+	visit := func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
 			return true
 		}
+		stack = append(stack, n)
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if obj := funcObj(p.info, n); obj != nil && n.Body != nil {
@@ -154,7 +152,10 @@ func (p *passState) collect() {
 			}
 		}
 		return true
-	})
+	}
+	for _, f := range p.pass.Files {
+		ast.Inspect(f, visit)
+	}
 }
 
 func (p *passState) assign(lhs ast.Expr, d def) {

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/rules"
@@ -168,7 +167,7 @@ func testPass(t *testing.T, src string) (*passState, *ast.File) {
 	}
 	c := &config{pol: rules.DefaultPolicy(), opts: analysisutil.Options{}}
 	c.prepare()
-	return newPassState(c, pass, inspector.New(pass.Files)), f
+	return newPassState(c, pass), f
 }
 
 // loopNamed returns the first loop of the function named name.

@@ -7,8 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/policy"
@@ -33,7 +31,6 @@ func New(pol *policy.Policy, opts analysisutil.Options) *analysis.Analyzer {
 		Doc:      analysisutil.ExtractDoc(doc, "throttle"),
 		URL:      analysisutil.AnalyzerURL("throttle"),
 		Run:      c.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{
 			new(apiFact), new(throttleFact), new(callsParamFact), new(clientFact),
 			new(convertedFact), new(installsFact), new(urlFact), new(lenFact),
@@ -126,8 +123,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	if len(c.families) == 0 || pass.Pkg == nil || pass.TypesInfo == nil || analysisutil.SkipPackage(pass) {
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	p := newPassState(c, pass, insp)
+	p := newPassState(c, pass)
 	p.summarize()
 	p.exportFacts()
 	p.checkFuncs()
