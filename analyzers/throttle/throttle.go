@@ -27,10 +27,10 @@ func New(pol *policy.Policy, opts analysisutil.Options) *analysis.Analyzer {
 	c := &config{pol: pol, opts: opts}
 	c.prepare()
 	return &analysis.Analyzer{
-		Name:     "throttle",
-		Doc:      analysisutil.ExtractDoc(doc, "throttle"),
-		URL:      analysisutil.AnalyzerURL("throttle"),
-		Run:      c.run,
+		Name: "throttle",
+		Doc:  analysisutil.ExtractDoc(doc, "throttle"),
+		URL:  analysisutil.AnalyzerURL("throttle"),
+		Run:  c.run,
 		FactTypes: []analysis.Fact{
 			new(apiFact), new(throttleFact), new(callsParamFact), new(clientFact),
 			new(convertedFact), new(installsFact), new(urlFact), new(lenFact),
