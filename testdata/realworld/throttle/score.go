@@ -100,10 +100,23 @@ func main() {
 				findings[f.File] = append(findings[f.File], f)
 			}
 		}
-		for _, l := range byRepo[repo] {
+		// Each finding belongs to the narrowest labelled range around it
+		// (a loop nested in a labelled loop has a range of its own).
+		owner := map[finding]int{}
+		for i, l := range byRepo[repo] {
+			for _, f := range findings[l.file] {
+				if f.Line < l.start || f.Line > l.end {
+					continue
+				}
+				if j, ok := owner[f]; !ok || l.end-l.start < byRepo[repo][j].end-byRepo[repo][j].start {
+					owner[f] = i
+				}
+			}
+		}
+		for i, l := range byRepo[repo] {
 			hit := false
 			for _, f := range findings[l.file] {
-				if f.Line >= l.start && f.Line <= l.end && f.Rule != "TOS105" {
+				if j, ok := owner[f]; ok && j == i && f.Rule != "TOS105" {
 					hit = true
 				}
 			}
