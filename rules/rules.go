@@ -254,6 +254,7 @@ func (v *validator) api(a policy.API, at string) {
 		v.check(funcRefPattern.MatchString(ref) && strings.HasSuffix(ref, ")"), fmt.Sprintf("%s.wrappers[%d]", at, j),
 			"wrapper type %q must be written (*import/path.Type) or (import/path.Type)", ref)
 	}
+	v.check(a.MaxPageSize >= 0, at+".max_page_size", "max_page_size must not be negative")
 	v.check(len(a.Limits) > 0, at, "API family %q has no limits", a.Name)
 	for j, l := range a.Limits {
 		lat := fmt.Sprintf("%s.limits[%d]", at, j)

@@ -33,7 +33,7 @@ func New(pol *policy.Policy, opts analysisutil.Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "attribution",
 		Doc:        analysisutil.ExtractDoc(doc, "attribution"),
-		URL:        "https://github.com/toslint/toslint/blob/main/docs/rules.md#tos202",
+		URL:        analysisutil.AnalyzerURL("attribution"),
 		Run:        c.run,
 		ResultType: reflect.TypeFor[*Result](),
 		// Syntax only: a package with type errors still has comments.

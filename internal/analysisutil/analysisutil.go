@@ -7,14 +7,17 @@ package analysisutil
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toslint/toslint/internal/directive"
 	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/rule"
 )
 
 // ExtractDoc returns the documentation of analyzer name from the source of
@@ -43,6 +46,32 @@ func ExtractDoc(src, name string) string {
 	}
 	return s + "\n" + body
 }
+
+// AnalyzerURL is the documentation address of a toslint analyzer: its
+// package documentation (doc.go), which lists every rule it reports. Each
+// diagnostic carries its own rule's address (rule.Rule.URL).
+func AnalyzerURL(name string) string {
+	return "https://pkg.go.dev/github.com/toslint/toslint/analyzers/" + name
+}
+
+// SkipPackage reports packages toslint's analyzers do not judge: the
+// standard library and versioned dependencies (module versions from the
+// module cache). Facts of such packages are simply absent; callers match
+// their functions by the packs' patterns instead.
+func SkipPackage(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Version != "" {
+		return true
+	}
+	if len(pass.Files) > 0 {
+		if tf := pass.Fset.File(pass.Files[0].FileStart); tf != nil {
+			return strings.HasPrefix(tf.Name(), goroot)
+		}
+	}
+	return false
+}
+
+// goroot is where the standard library's sources are.
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 
 // Options control how an analyzer reports.
 type Options struct {
@@ -101,7 +130,7 @@ func (r *Reporter) Generated(pos token.Pos) bool {
 }
 
 // Report reports a diagnostic for rule id at rng with Category set to the
-// ID. Nothing is reported in generated files, for rules the policy turns
+// ID and URL to the rule's documentation. Nothing is reported in generated files, for rules the policy turns
 // off, or (with ApplyDirectives) on lines a directive covers.
 func (r *Reporter) Report(id string, rng analysis.Range, related []analysis.RelatedInformation, format string, args ...any) {
 	if r.pol != nil && !r.pol.Enabled(id) {
@@ -121,10 +150,14 @@ func (r *Reporter) Report(id string, rng analysis.Range, related []analysis.Rela
 			return
 		}
 	}
-	r.pass.Report(analysis.Diagnostic{
+	d := analysis.Diagnostic{
 		Pos: rng.Pos(), End: rng.End(), Category: id,
 		Message: fmt.Sprintf(format, args...), Related: related,
-	})
+	}
+	if rl, ok := rule.Lookup(id); ok {
+		d.URL = rl.URL()
+	}
+	r.pass.Report(d)
 }
 
 // WithRuleIDs returns a copy of a whose diagnostics start with their rule

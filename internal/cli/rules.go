@@ -8,7 +8,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/toslint/toslint/internal/config"
+	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/rule"
+	"github.com/toslint/toslint/rules"
 )
 
 // runRules implements `toslint rules` and `toslint rules explain ID`.
@@ -46,7 +49,11 @@ func runRules(args []string, stdout io.Writer) error {
 		for _, r := range rule.All() {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, onOff(r.Default), r.Engine, r.Status, r.Name, r.Title)
 		}
-		return tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintln(stdout, "\n"+activePacks())
+		return err
 	case "markdown":
 		fmt.Fprint(stdout, RulesMarkdown())
 		return nil
@@ -88,6 +95,32 @@ func lookupRule(arg string) (rule.Rule, bool) {
 		}
 	}
 	return rule.Rule{}, false
+}
+
+// activePacks says which packs a check in the current directory uses and
+// how to change that.
+func activePacks() string {
+	file, err := config.Find(".")
+	if err != nil {
+		return "packs: " + err.Error()
+	}
+	var pol *policy.Policy
+	if file == "" {
+		pol, err = config.Default(".")
+	} else {
+		pol, err = config.Load(file)
+	}
+	if err != nil {
+		return "packs: " + err.Error()
+	}
+	var names []string
+	for _, p := range pol.Packs() {
+		names = append(names, rules.Describe(p))
+	}
+	if file == "" {
+		return "packs: " + strings.Join(names, ", ") + "\n(no .toslint.yml: every embedded pack is active; list packs in .toslint.yml to use only some)"
+	}
+	return "packs: " + strings.Join(names, ", ") + "\n(from " + file + ")"
 }
 
 func onOff(b bool) string {

@@ -70,6 +70,10 @@ type API struct {
 	// PaginationCounts is true when following next-page links counts
 	// against the limit like any other loop.
 	PaginationCounts bool `yaml:"pagination_counts"`
+	// MaxPageSize is the most items one response of a list call returns
+	// (0: not bounded). A loop over the items of a single response makes at
+	// most that many iterations.
+	MaxPageSize int `yaml:"max_page_size"`
 	// Guidance is advice from the terms that is not a number.
 	Guidance []string `yaml:"guidance"`
 }

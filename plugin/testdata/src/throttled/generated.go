@@ -5,7 +5,7 @@ package throttled
 import "net/http"
 
 // Gen is generated code with the same loop.
-func Gen(ids []string) { // want Gen:"api\\(mde×unbounded\\)"
+func Gen(ids []string) { // want Gen:"api\\(mde×0\\+inner\\)"
 	for _, id := range ids {
 		http.Get(base + "alerts/" + id)
 	}
