@@ -153,6 +153,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	var findings []report.Finding
 	ran := map[rule.Engine]bool{rule.EngineTool: true}
 	goFiles := map[string]bool{}
+	goFailed := false // a package did not load, or an analyzer failed: exit 2
 	if cf.only != "docs" {
 		res, err := checkGo(ctx, pol, wd, dirs, patterns, set, cf.jobs)
 		if err != nil {
@@ -165,6 +166,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 			}
 			for f := range res.files {
 				goFiles[f] = true
+			}
+			goFailed = res.failed
+			for _, n := range res.notes {
+				fmt.Fprintf(stderr, "toslint: %s\n", n)
 			}
 		}
 	}
@@ -236,6 +241,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		if err := writeAtomicNew(file, b.Bytes()); err != nil {
 			return 0, fmt.Errorf("writing %s: %w", a.file, err)
 		}
+	}
+	if goFailed {
+		return ExitError, nil // the findings say which packages were not analysed
 	}
 	if report.Count(findings, failOn) > 0 {
 		return ExitFindings, nil

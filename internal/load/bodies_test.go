@@ -1,0 +1,140 @@
+package load
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestBlankFuncBodiesKeepsDeclarations blanks the bodies of real files
+// (a few standard library packages, rich in odd syntax) and checks that
+// the declarations are unchanged, position for position, and that every
+// top-level function body is empty.
+func TestBlankFuncBodiesKeepsDeclarations(t *testing.T) {
+	dirs := []string{"go/types", "net/http", "encoding/json", "runtime", "fmt", "strconv", "math/big"}
+	if testing.Short() {
+		dirs = dirs[:2]
+	}
+	n := 0
+	for _, d := range dirs {
+		files, _ := filepath.Glob(filepath.Join(runtime.GOROOT(), "src", d, "*.go"))
+		for _, name := range files {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			checkBlanked(t, name, src)
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d files found under GOROOT", n)
+	}
+}
+
+func TestBlankFuncBodiesCases(t *testing.T) {
+	for _, src := range []string{
+		"package p\nfunc f() { x := 1; _ = x }\n",
+		"package p\nfunc f() struct{ a int } { return struct{ a int }{} }\n",
+		"package p\nfunc f(x interface{ M() }) (y struct {\n\tb int\n}) {\n\treturn\n}\n",
+		"package p\nfunc f[T interface{ ~int }](x T) map[string]struct{} { return nil }\n",
+		"package p\nfunc f() func() int { return func() int { return 1 } }\n",
+		"package p\nvar f = func() { println(\"}\") }\nvar g = []func(){ f, f }\nvar h = [...]func(){ f }\n",
+		"package p\nfunc asm(x int) int\nfunc next() {}\n",
+		"package p\ntype F func() struct{}\nfunc (F) m() { /* } */ _ = '}'; _ = `}` }\n",
+		"package p\nvar x, y = 1, func() int { return 2 }()\nconst c = len([...]int{1, 2, 3})\n",
+		"package p\nfunc f() {\n\ti := 0\n\ti++\n}\nfunc g() { _ = 1.5e+3 }\n",
+	} {
+		checkBlanked(t, "case.go", []byte(src))
+	}
+}
+
+// checkBlanked compares the declarations of src before and after
+// blanking.
+func checkBlanked(t *testing.T, name string, src []byte) {
+	t.Helper()
+	fset := token.NewFileSet()
+	want, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+	if err != nil {
+		return // not our business
+	}
+	blanked := blankFuncBodies(bytes.Clone(src))
+	if len(blanked) != len(src) || strings.Count(string(blanked), "\n") != strings.Count(string(src), "\n") {
+		t.Fatalf("%s: size or lines changed", name)
+	}
+	got, err := parser.ParseFile(fset, name, blanked, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatalf("%s: blanked file does not parse: %v", name, err)
+	}
+	if len(got.Decls) != len(want.Decls) {
+		t.Fatalf("%s: %d declarations, want %d", name, len(got.Decls), len(want.Decls))
+	}
+	for i, d := range want.Decls {
+		g := got.Decls[i]
+		if g.Pos()-got.FileStart != d.Pos()-want.FileStart {
+			t.Errorf("%s: declaration %d moved", name, i)
+		}
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			gfd := g.(*ast.FuncDecl)
+			if (fd.Body == nil) != (gfd.Body == nil) {
+				t.Errorf("%s: %s: body presence changed", name, fd.Name.Name)
+			}
+			if gfd.Body != nil && len(gfd.Body.List) != 0 {
+				t.Errorf("%s: %s: body not blanked", name, fd.Name.Name)
+			}
+			fd.Body, gfd.Body = nil, nil
+		}
+		// Function literals whose bodies were blanked: blank them in
+		// the original too.
+		wl, gl := funcLits(d), funcLits(g)
+		if len(wl) != len(gl) {
+			t.Fatalf("%s: declaration %d: %d function literals, want %d", name, i, len(gl), len(wl))
+		}
+		for j := range wl {
+			if len(gl[j].Body.List) == 0 {
+				wl[j].Body.List = nil
+			}
+		}
+		if a, b := printed(fset, d), printed(fset, g); a != b {
+			t.Errorf("%s: declaration %d changed:\n%s\n---\n%s", name, i, a, b)
+		}
+	}
+}
+
+func funcLits(n ast.Node) []*ast.FuncLit {
+	var out []*ast.FuncLit
+	ast.Inspect(n, func(n ast.Node) bool {
+		if fl, ok := n.(*ast.FuncLit); ok {
+			out = append(out, fl)
+		}
+		return true
+	})
+	return out
+}
+
+func printed(fset *token.FileSet, n ast.Node) string {
+	var b strings.Builder
+	printer.Fprint(&b, fset, n)
+	return b.String()
+}
+
+func BenchmarkBlankFuncBodies(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "src", "go", "types", "expr.go"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	buf := make([]byte, len(src))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(buf, src)
+		blankFuncBodies(buf)
+	}
+}
