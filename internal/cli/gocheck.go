@@ -77,6 +77,9 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	}
 	// Without analyzers only the directives matter, so type errors do not.
 	broken := loadFindings(pol, loaded.Roots, len(analyzers) > 0, res)
+	if len(broken) > 0 {
+		res.notes = append(res.notes, fmt.Sprintf("%s not analysed because of load errors (the TOS006 findings say where); exit status 2", plural(len(broken), "Go package")))
+	}
 	for _, pkg := range loaded.Roots {
 		for _, f := range pkg.Syntax {
 			// The position's file, not the token.File's: a cgo
@@ -115,7 +118,11 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 			}
 		}
 	}
-	for _, f := range g.panics() {
+	failed := g.panics()
+	if len(failed) > 0 {
+		res.notes = append(res.notes, fmt.Sprintf("an analyzer failed with an internal error on %s (the TOS001 findings say where); exit status 2", plural(len(failed), "package")))
+	}
+	for _, f := range failed {
 		res.failed = true
 		if pol.Enabled(f.Rule) {
 			f.Severity = pol.Severity(f.Rule)
@@ -144,7 +151,8 @@ func loadFindings(pol *policy.Policy, roots []*packages.Package, typed bool, res
 				continue
 			}
 			seen[key] = true
-			id, msg := "TOS006", fmt.Sprintf("%s (package %s not analysed)", e.Msg, p.PkgPath)
+			// One line: go list's messages can have several.
+			id, msg := "TOS006", fmt.Sprintf("%s (package %s not analysed)", strings.Join(strings.Fields(e.Msg), " "), p.PkgPath)
 			if e.Kind == packages.UnknownError {
 				id = "TOS001"
 			}
@@ -283,4 +291,12 @@ func loadErrors(pkgs []*packages.Package, typed bool) error {
 		msgs = append(msgs[:10], fmt.Sprintf("and %d more", len(msgs)-10))
 	}
 	return fmt.Errorf("loading packages:\n\t%s", strings.Join(msgs, "\n\t"))
+}
+
+// plural returns "1 thing" or "n things".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

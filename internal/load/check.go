@@ -28,7 +28,7 @@ func (l *loader) checkSource(n *node) {
 		pkg.Errors = dropListErrors(pkg.Errors) // the parser says it better
 	}
 	conf := &types.Config{
-		Importer:         importer(func(path string) (*types.Package, error) { return l.importFor(n, path) }),
+		Importer:         importerFunc(func(path string) (*types.Package, error) { return l.importFor(n, path) }),
 		Sizes:            l.sizes,
 		IgnoreFuncBodies: n.how != analysed,
 		FakeImportC:      n.cgo,
@@ -36,6 +36,9 @@ func (l *loader) checkSource(n *node) {
 			var te types.Error
 			if errors.As(err, &te) {
 				pkg.TypeErrors = append(pkg.TypeErrors, te)
+				if strings.HasPrefix(te.Msg, "could not import ") && strings.HasSuffix(te.Msg, "("+errMissing+")") {
+					return // the package's go list error says so
+				}
 				pkg.Errors = append(pkg.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
 				return
 			}
@@ -129,11 +132,14 @@ func (l *loader) importFor(n *node, path string) (*types.Package, error) {
 		return types.Unsafe, nil
 	}
 	dep := l.nodes[n.lp.importPath(path)]
-	if dep == nil || dep.pkg.Types == nil {
-		return nil, fmt.Errorf("no package %s", path)
+	if dep == nil || dep.missing || dep.pkg.Types == nil {
+		return nil, errors.New(errMissing)
 	}
 	return dep.pkg.Types, nil
 }
+
+// errMissing is the importer's error for a package go list did not find.
+const errMissing = "package not found"
 
 // readExport reads n's types from the export data in the build cache.
 // Its dependencies are loaded, so the reader finds them in the view.
@@ -184,6 +190,6 @@ func dropListErrors(errs []packages.Error) []packages.Error {
 	return out
 }
 
-type importer func(path string) (*types.Package, error)
+type importerFunc func(path string) (*types.Package, error)
 
-func (f importer) Import(path string) (*types.Package, error) { return f(path) }
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

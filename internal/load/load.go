@@ -20,6 +20,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -87,6 +88,9 @@ type node struct {
 	// analysed cgo package.
 	files []string
 	cgo   bool // type-checked with "C" faked (a cgo dependency)
+	// missing is set for a package go list could not find: its error is
+	// reported on the package that imports it, and importing it fails.
+	missing bool
 }
 
 // loader holds the state of one Load.
@@ -236,9 +240,22 @@ func (l *loader) link(order []*node) {
 			TypesSizes:      l.sizes,
 			Imports:         map[string]*packages.Package{},
 		}
-		if lp.Error != nil {
-			n.pkg.Errors = append(n.pkg.Errors, toPackagesError(l.cfg.Dir, lp.Error))
+	}
+	for _, n := range order {
+		lp := n.lp
+		if lp.Error == nil {
+			continue
 		}
+		// A package that is not there: its error belongs to the package
+		// whose import names it.
+		if len(lp.GoFiles)+len(lp.CgoFiles)+len(lp.InvalidGoFiles) == 0 {
+			if by := l.nodes[importer(lp)]; by != nil {
+				n.missing = true
+				by.pkg.Errors = append(by.pkg.Errors, toPackagesError(l.cfg.Dir, lp.Error))
+				continue
+			}
+		}
+		n.pkg.Errors = append(n.pkg.Errors, toPackagesError(l.cfg.Dir, lp.Error))
 	}
 	for _, n := range order {
 		for _, path := range n.lp.Imports {
@@ -293,17 +310,25 @@ func (l *loader) load(n *node) {
 			n.pkg.Errors = append(n.pkg.Errors, packages.Error{
 				Pos: n.lp.Dir, Msg: fmt.Sprintf("internal error loading the package: %v", r), Kind: packages.UnknownError,
 			})
-			if n.pkg.Types == nil {
-				n.pkg.Types = types.NewPackage(n.lp.ImportPath, n.lp.Name)
-			}
+		}
+		// The checker wants a name and types for every package,
+		// whatever went wrong.
+		if n.pkg.Name == "" {
+			n.pkg.Name = path.Base(n.lp.ImportPath)
+		}
+		if n.pkg.Types == nil {
+			n.pkg.Types = types.NewPackage(n.lp.ImportPath, n.pkg.Name)
 		}
 		n.pkg.IllTyped = len(n.pkg.Errors) > 0
 		for _, d := range n.deps {
 			n.pkg.IllTyped = n.pkg.IllTyped || d.pkg.IllTyped
 		}
 	}()
-	if n.lp.ImportPath == "unsafe" {
+	switch {
+	case n.lp.ImportPath == "unsafe":
 		n.pkg.Types, n.pkg.CompiledGoFiles = types.Unsafe, nil
+		return
+	case n.missing:
 		return
 	}
 	if n.how == exportData {
@@ -313,6 +338,19 @@ func (l *loader) load(n *node) {
 		n.how = declarations // fall back to the source
 	}
 	l.checkSource(n)
+}
+
+// importer returns the package whose import of p go list's error is
+// about, or "".
+func importer(p *listed) string {
+	stack := p.Error.ImportStack
+	if n := len(stack); n > 0 && stack[n-1] == p.ImportPath {
+		stack = stack[:n-1] // the package itself, in older versions of go
+	}
+	if len(stack) == 0 {
+		return ""
+	}
+	return stack[len(stack)-1]
 }
 
 // sameDir reports whether two directory names are the same directory.
