@@ -9,6 +9,10 @@ import "bytes"
 // type-checked with IgnoreFuncBodies, so its bodies are never looked at;
 // blanking them first spares the parser most of the file, as gopls does.
 //
+// The elements of composite literals in package-level var declarations
+// (tables, often large) go too: T{...} has the type of T{}, except for an
+// array of inferred length ([...]T{...}), which is kept.
+//
 // It reads tokens with a small scanner of its own (no allocation: this
 // runs on every file of every dependency). A file it cannot follow (an
 // unterminated string or comment, unbalanced braces) is returned
@@ -21,8 +25,11 @@ func blankFuncBodies(src []byte) []byte {
 		inFunc    bool      // after a top-level "func", before its body
 		nest      int       // parens and brackets since "func"
 		typeBrace = -1      // brace depth of a struct or interface type in a signature
-		bodyStart = -1      // offset of the '{' of the body being skipped
+		bodyStart = -1      // offset of the '{' of the body or literal being blanked
 		prev      = tokNone // previous token
+		prev2     = tokNone // the one before
+		inVar     bool      // in a top-level var declaration
+		inferLen  bool      // after "[...]" in the current var initializer
 	)
 	s := skimmer{src: src}
 	for {
@@ -45,22 +52,44 @@ func blankFuncBodies(src []byte) []byte {
 			// (those follow an identifier, "]", "chan" or "*").
 			if depth == 0 && !inFunc && (prev == tokNone || prev == tokSemi || prev == tokAssign || prev == tokLParen || prev == tokComma) {
 				inFunc, nest = true, 0
+				if prev == tokSemi || prev == tokNone {
+					inVar = false // a function declaration
+				}
+			}
+		case tokVar:
+			if depth == 0 {
+				inVar, inferLen = true, false
+			}
+		case tokKeyword:
+			if depth == 0 && (prev == tokSemi || prev == tokNone) {
+				inVar = false // const, type or import
 			}
 		case tokLParen, tokLBrack:
 			nest++
-		case tokRParen, tokRBrack:
+		case tokRParen:
 			nest--
-		case tokSemi:
-			if inFunc && nest == 0 && typeBrace < 0 {
+		case tokRBrack:
+			nest--
+			if prev == tokEllipsis && prev2 == tokLBrack && depth == 0 {
+				inferLen = true
+			}
+		case tokSemi, tokComma:
+			if tok == tokSemi && inFunc && nest == 0 && typeBrace < 0 {
 				inFunc = false // a declaration without a body, or a func type
 			}
+			if depth == 0 {
+				inferLen = false
+			}
 		case tokLBrace:
-			if inFunc && typeBrace < 0 && nest == 0 {
+			switch {
+			case inFunc && typeBrace < 0 && nest == 0:
 				if prev == tokStruct || prev == tokInterface {
 					typeBrace = depth // a type literal in the signature
 				} else {
 					inFunc, bodyStart = false, off
 				}
+			case !inFunc && inVar && depth == 0 && prev != tokStruct && prev != tokInterface && !inferLen:
+				bodyStart = off // a composite literal's elements
 			}
 			depth++
 		case tokRBrace:
@@ -75,7 +104,7 @@ func blankFuncBodies(src []byte) []byte {
 				bodyStart = -1
 			}
 		}
-		prev = tok
+		prev2, prev = prev, tok
 	}
 }
 
@@ -97,11 +126,13 @@ const (
 	tokSemi   // ";" or a newline where Go inserts one
 	tokAssign // "=" alone
 	tokComma
-	tokName    // identifier or keyword after which a newline ends the statement
-	tokKeyword // any other keyword
-	tokLit     // number, string or rune
-	tokIncDec  // "++" or "--"
-	tokOp      // any other operator
+	tokName     // identifier or keyword after which a newline ends the statement
+	tokVar      // "var"
+	tokKeyword  // any other keyword
+	tokEllipsis // "..."
+	tokLit      // number, string or rune
+	tokIncDec   // "++" or "--"
+	tokOp       // any other operator
 )
 
 // skimmer splits Go source into token classes, with Go's semicolon
@@ -240,6 +271,8 @@ func (s *skimmer) token() (tok, int) {
 		return tokAssign, start
 	case "++", "--":
 		return tokIncDec, start
+	case "...":
+		return tokEllipsis, start
 	}
 	return tokOp, start
 }
@@ -255,8 +288,10 @@ func keyword(word []byte) tok {
 		return tokInterface
 	case "break", "continue", "fallthrough", "return":
 		return tokName
+	case "var":
+		return tokVar
 	case "case", "chan", "const", "default", "defer", "else", "for", "go", "goto", "if",
-		"import", "map", "package", "range", "select", "switch", "type", "var":
+		"import", "map", "package", "range", "select", "switch", "type":
 		return tokKeyword
 	}
 	return tokName

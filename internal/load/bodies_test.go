@@ -91,6 +91,27 @@ func checkBlanked(t *testing.T, name string, src []byte) {
 			}
 			fd.Body, gfd.Body = nil, nil
 		}
+		// Composite literals whose elements were blanked (in var
+		// declarations): the same in the original, and never an array
+		// of inferred length.
+		wantLits := map[token.Pos]*ast.CompositeLit{}
+		for _, cl := range compositeLits(d) {
+			wantLits[cl.Lbrace-want.FileStart] = cl
+		}
+		for _, cl := range compositeLits(g) {
+			w := wantLits[cl.Lbrace-got.FileStart]
+			if w == nil {
+				t.Fatalf("%s: composite literal at %s not in the original", name, fset.Position(cl.Pos()))
+			}
+			if len(cl.Elts) == 0 && len(w.Elts) > 0 {
+				if at, ok := w.Type.(*ast.ArrayType); ok {
+					if _, inferred := at.Len.(*ast.Ellipsis); inferred {
+						t.Errorf("%s: elements of [...]T literal blanked at %s", name, fset.Position(w.Pos()))
+					}
+				}
+				w.Elts = nil
+			}
+		}
 		// Function literals whose bodies were blanked: blank them in
 		// the original too.
 		wl, gl := funcLits(d), funcLits(g)
@@ -106,6 +127,18 @@ func checkBlanked(t *testing.T, name string, src []byte) {
 			t.Errorf("%s: declaration %d changed:\n%s\n---\n%s", name, i, a, b)
 		}
 	}
+}
+
+// compositeLits returns the composite literals under n.
+func compositeLits(n ast.Node) []*ast.CompositeLit {
+	var out []*ast.CompositeLit
+	ast.Inspect(n, func(n ast.Node) bool {
+		if cl, ok := n.(*ast.CompositeLit); ok {
+			out = append(out, cl)
+		}
+		return true
+	})
+	return out
 }
 
 func funcLits(n ast.Node) []*ast.FuncLit {

@@ -71,6 +71,14 @@ func (l *loader) checkSource(n *node) {
 	pkg.Types = tpkg
 	if n.how == analysed {
 		pkg.Syntax, pkg.TypesInfo = files, info
+		return
+	}
+	// Nothing reports at a dependency's positions once its errors are
+	// recorded: its line tables go with its syntax.
+	for _, f := range files {
+		if tf := l.fset.File(f.FileStart); tf != nil {
+			tf.SetLines([]int{0})
+		}
 	}
 }
 
@@ -141,8 +149,9 @@ func (l *loader) importFor(n *node, path string) (*types.Package, error) {
 // errMissing is the importer's error for a package go list did not find.
 const errMissing = "package not found"
 
-// readExport reads n's types from the export data in the build cache.
-// Its dependencies are loaded, so the reader finds them in the view.
+// readExport reads n's types from the export data in the build cache
+// into its package in the view, filling in the packages it refers to as
+// far as it needs them.
 func (l *loader) readExport(n *node) error {
 	f, err := os.Open(n.lp.Export)
 	if err != nil {
@@ -153,20 +162,10 @@ func (l *loader) readExport(n *node) error {
 	if err != nil {
 		return err
 	}
-	view := make(map[string]*types.Package, len(n.lp.Deps))
-	for _, path := range n.lp.Deps {
-		if d := l.nodes[path]; d != nil && d.pkg.Types != nil {
-			view[path] = d.pkg.Types
-		}
-	}
 	l.exportMu.Lock()
 	defer l.exportMu.Unlock()
-	tpkg, err := gcexportdata.Read(r, l.fset, view, n.lp.ImportPath)
-	if err != nil {
-		return err
-	}
-	n.pkg.Types = tpkg
-	return nil
+	_, err = gcexportdata.Read(r, l.fset, l.view, n.lp.ImportPath)
+	return err
 }
 
 // toPackagesError converts go list's error, with its file made absolute.

@@ -24,7 +24,6 @@ type listed struct {
 	Goroot          bool
 	Standard        bool
 	DepOnly         bool
-	Stale           bool
 	GoFiles         []string
 	CgoFiles        []string
 	CompiledGoFiles []string
@@ -56,11 +55,11 @@ type listError struct {
 	Err         string
 }
 
-// planFields are the fields of the planning `go list`. Stale makes the go
-// command check the build cache (without building): a package that is not
-// stale has export data there.
+// planFields are the fields of the planning `go list`. With -n -export
+// the go command looks in the build cache without building anything, and
+// Export names the export data it holds.
 var planFields = []string{
-	"Dir", "ImportPath", "Name", "Goroot", "Standard", "DepOnly", "Stale",
+	"Dir", "ImportPath", "Name", "Goroot", "Standard", "DepOnly", "Export",
 	"GoFiles", "CgoFiles", "IgnoredGoFiles", "InvalidGoFiles",
 	"CFiles", "CXXFiles", "MFiles", "HFiles", "FFiles", "SFiles", "SwigFiles", "SwigCXXFiles", "SysoFiles",
 	"IgnoredOtherFiles", "EmbedFiles", "EmbedPatterns",
@@ -98,8 +97,9 @@ func runGo(ctx context.Context, dir string, env []string, args ...string) ([]byt
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
 	cmd.Env = env
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	var stdout bytes.Buffer
+	stderr := &tail{max: 16 << 10} // -n prints every command it would run
+	cmd.Stdout, cmd.Stderr = &stdout, stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -111,6 +111,27 @@ func runGo(ctx context.Context, dir string, env []string, args ...string) ([]byt
 		return nil, fmt.Errorf("go %s: %s", args[0], msg)
 	}
 	return stdout.Bytes(), nil
+}
+
+// tail keeps the last max bytes written to it.
+type tail struct {
+	max int
+	buf []byte
+}
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > 2*t.max {
+		t.buf = append(t.buf[:0], t.buf[len(t.buf)-t.max:]...)
+	}
+	return len(p), nil
+}
+
+func (t *tail) String() string {
+	if len(t.buf) > t.max {
+		return string(t.buf[len(t.buf)-t.max:])
+	}
+	return string(t.buf)
 }
 
 // goEnv is what the loader needs from `go env`.

@@ -21,8 +21,6 @@ import (
 	"go/types"
 	"os"
 	"path"
-	"path/filepath"
-	"runtime"
 	"sync"
 	"time"
 
@@ -63,7 +61,7 @@ type Result struct {
 
 // Stats counts packages by how they were loaded, and the time spent.
 type Stats struct {
-	Analysed, Declarations, ExportData int           // packages
+	Analysed, Declarations, ExportData int           // packages (ExportData: read whole)
 	GoList                             time.Duration // planning (go list and go env)
 	Wall                               time.Duration // the whole load
 }
@@ -91,6 +89,10 @@ type node struct {
 	// missing is set for a package go list could not find: its error is
 	// reported on the package that imports it, and importing it fails.
 	missing bool
+	// read is set for a package taken from export data that a package
+	// checked from source imports: its export data is read whole. The
+	// others are filled in only as far as those reads need them.
+	read bool
 }
 
 // loader holds the state of one Load.
@@ -98,9 +100,10 @@ type loader struct {
 	cfg      *Config
 	fset     *token.FileSet
 	sizes    types.Sizes
-	nodes    map[string]*node // by import path
-	cpu      chan struct{}    // tokens for parsing and type-checking
-	exportMu sync.Mutex       // serializes export data reads
+	nodes    map[string]*node          // by import path
+	cpu      chan struct{}             // tokens for parsing and type-checking
+	exportMu sync.Mutex                // serializes export data reads, which fill view
+	view     map[string]*types.Package // the packages taken from export data
 }
 
 // Load loads the packages matching patterns and their dependencies.
@@ -114,62 +117,12 @@ func Load(ctx context.Context, cfg *Config, patterns ...string) (*Result, error)
 		c.Env = os.Environ()
 		cfg = &c
 	}
-	env, err := readGoEnv(ctx, cfg.Dir, cfg.Env)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := goList(ctx, cfg.Dir, cfg.Env, planFields, []string{"-deps"}, patterns)
-	if err != nil {
-		return nil, err
-	}
-	jobs := cfg.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	l := &loader{
-		cfg:   cfg,
-		fset:  token.NewFileSet(),
-		sizes: types.SizesFor("gc", env.GOARCH),
-		nodes: map[string]*node{},
-		cpu:   make(chan struct{}, jobs),
-	}
-	var order []*node // dependencies first, as go list -deps prints them
-	for _, lp := range plan {
-		n := &node{lp: lp, done: make(chan struct{})}
-		if old, ok := l.nodes[lp.ImportPath]; ok {
-			// go list repeats a package it reports an error about:
-			// keep the one without an error.
-			if old.lp.Error == nil || lp.Error != nil {
-				continue
-			}
-			*old = *n
-			n = old
-		} else {
-			order = append(order, n)
-			l.nodes[lp.ImportPath] = n
-		}
-		n.files = abs(lp.Dir, lp.GoFiles, lp.InvalidGoFiles)
-		switch {
-		case !lp.DepOnly || cfg.ModuleDir != "" && lp.Module != nil && lp.Module.Main && sameDir(lp.Module.Dir, cfg.ModuleDir):
-			n.how = analysed
-		case !lp.Stale && !cfg.NoExportData && lp.ImportPath != "unsafe" && lp.Error == nil:
-			n.how = exportData
-		default:
-			n.how = declarations
-		}
-		if n.how != analysed && len(lp.CgoFiles) > 0 {
-			n.files, n.cgo = append(n.files, abs(lp.Dir, lp.CgoFiles)...), true
-		}
-	}
-	if err := l.exportFiles(ctx, order); err != nil {
-		return nil, err
-	}
 	res := &Result{}
-	if err := l.cgoFiles(ctx, order, env, patterns, res); err != nil {
+	l, order, err := plan(ctx, cfg, patterns, res)
+	if err != nil {
 		return nil, err
 	}
 	res.Stats.GoList = time.Since(start)
-	l.link(order)
 	l.run(ctx, order)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -181,7 +134,9 @@ func Load(ctx context.Context, cfg *Config, patterns ...string) (*Result, error)
 		case declarations:
 			res.Stats.Declarations++
 		case exportData:
-			res.Stats.ExportData++
+			if n.read {
+				res.Stats.ExportData++
+			}
 		}
 		if !n.lp.DepOnly {
 			res.Roots = append(res.Roots, n.pkg)
@@ -189,93 +144,6 @@ func Load(ctx context.Context, cfg *Config, patterns ...string) (*Result, error)
 	}
 	res.Stats.Wall = time.Since(start)
 	return res, nil
-}
-
-// exportFiles asks the go command where the export data of the packages
-// to load from it is. They are not stale, so nothing is built.
-func (l *loader) exportFiles(ctx context.Context, order []*node) error {
-	var paths []string
-	for _, n := range order {
-		if n.how == exportData {
-			paths = append(paths, n.lp.ImportPath)
-		}
-	}
-	if len(paths) == 0 {
-		return nil
-	}
-	listed, err := goList(ctx, l.cfg.Dir, l.cfg.Env, []string{"ImportPath", "Export"}, []string{"-export"}, paths)
-	if err != nil {
-		return err
-	}
-	for _, lp := range listed {
-		if n := l.nodes[lp.ImportPath]; n != nil {
-			n.lp.Export = lp.Export
-		}
-	}
-	for _, n := range order {
-		if n.how == exportData && n.lp.Export == "" {
-			n.how = declarations
-		}
-	}
-	return nil
-}
-
-// link creates each node's Package and its edges.
-func (l *loader) link(order []*node) {
-	for _, n := range order {
-		lp := n.lp
-		n.pkg = &packages.Package{
-			ID:              lp.ImportPath,
-			Name:            lp.Name,
-			PkgPath:         lp.ImportPath,
-			Dir:             lp.Dir,
-			GoFiles:         abs(lp.Dir, lp.GoFiles, lp.CgoFiles),
-			CompiledGoFiles: n.files,
-			OtherFiles:      lp.otherFiles(),
-			IgnoredFiles:    abs(lp.Dir, lp.IgnoredGoFiles, lp.IgnoredOther),
-			EmbedFiles:      abs(lp.Dir, lp.EmbedFiles),
-			EmbedPatterns:   abs(lp.Dir, lp.EmbedPatterns),
-			Module:          lp.Module,
-			Fset:            l.fset,
-			TypesSizes:      l.sizes,
-			Imports:         map[string]*packages.Package{},
-		}
-	}
-	for _, n := range order {
-		lp := n.lp
-		if lp.Error == nil {
-			continue
-		}
-		// A package that is not there: its error belongs to the package
-		// whose import names it.
-		if len(lp.GoFiles)+len(lp.CgoFiles)+len(lp.InvalidGoFiles) == 0 {
-			if by := l.nodes[importer(lp)]; by != nil {
-				n.missing = true
-				by.pkg.Errors = append(by.pkg.Errors, toPackagesError(l.cfg.Dir, lp.Error))
-				continue
-			}
-		}
-		n.pkg.Errors = append(n.pkg.Errors, toPackagesError(l.cfg.Dir, lp.Error))
-	}
-	for _, n := range order {
-		for _, path := range n.lp.Imports {
-			if path == "C" {
-				continue
-			}
-			dep := l.nodes[path]
-			if dep == nil {
-				continue // reported by go list on n
-			}
-			n.deps = append(n.deps, dep)
-			n.pkg.Imports[path] = dep.pkg
-		}
-		for path, id := range n.lp.ImportMap {
-			if dep := l.nodes[id]; dep != nil {
-				delete(n.pkg.Imports, id)
-				n.pkg.Imports[path] = dep.pkg
-			}
-		}
-	}
 }
 
 // run loads every node, each after the packages it imports, with at most
@@ -332,33 +200,12 @@ func (l *loader) load(n *node) {
 		return
 	}
 	if n.how == exportData {
-		if err := l.readExport(n); err == nil {
-			return
+		if n.read {
+			if err := l.readExport(n); err != nil {
+				n.pkg.Errors = append(n.pkg.Errors, packages.Error{Pos: n.lp.Dir, Msg: fmt.Sprintf("reading export data from the build cache: %v", err), Kind: packages.ListError})
+			}
 		}
-		n.how = declarations // fall back to the source
+		return
 	}
 	l.checkSource(n)
-}
-
-// importer returns the package whose import of p go list's error is
-// about, or "".
-func importer(p *listed) string {
-	stack := p.Error.ImportStack
-	if n := len(stack); n > 0 && stack[n-1] == p.ImportPath {
-		stack = stack[:n-1] // the package itself, in older versions of go
-	}
-	if len(stack) == 0 {
-		return ""
-	}
-	return stack[len(stack)-1]
-}
-
-// sameDir reports whether two directory names are the same directory.
-func sameDir(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	ra, err1 := filepath.EvalSymlinks(a)
-	rb, err2 := filepath.EvalSymlinks(b)
-	return err1 == nil && err2 == nil && ra == rb
 }
