@@ -30,6 +30,7 @@ func blankFuncBodies(src []byte) []byte {
 		prev2     = tokNone // the one before
 		inVar     bool      // in a top-level var declaration
 		inferLen  bool      // after "[...]" in the current var initializer
+		typeAt0   bool      // the brace open at depth 0 is a struct or interface type's
 	)
 	s := skimmer{src: src}
 	for {
@@ -66,15 +67,16 @@ func blankFuncBodies(src []byte) []byte {
 			}
 		case tokLParen, tokLBrack:
 			nest++
-		case tokRParen:
+		case tokRParen, tokRBrack:
 			nest--
-		case tokRBrack:
-			nest--
-			if prev == tokEllipsis && prev2 == tokLBrack && depth == 0 {
+			if inFunc && nest < 0 {
+				inFunc = false // a func type among parameters: func(func())
+			}
+			if tok == tokRBrack && prev == tokEllipsis && prev2 == tokLBrack && depth == 0 {
 				inferLen = true
 			}
-		case tokSemi, tokComma:
-			if tok == tokSemi && inFunc && nest == 0 && typeBrace < 0 {
+		case tokSemi:
+			if inFunc && nest == 0 && typeBrace < 0 {
 				inFunc = false // a declaration without a body, or a func type
 			}
 			if depth == 0 {
@@ -91,6 +93,9 @@ func blankFuncBodies(src []byte) []byte {
 			case !inFunc && inVar && depth == 0 && prev != tokStruct && prev != tokInterface && !inferLen:
 				bodyStart = off // a composite literal's elements
 			}
+			if depth == 0 {
+				typeAt0 = prev == tokStruct || prev == tokInterface
+			}
 			depth++
 		case tokRBrace:
 			depth--
@@ -102,6 +107,9 @@ func blankFuncBodies(src []byte) []byte {
 			case depth == 0 && bodyStart >= 0:
 				spans = append(spans, span{bodyStart, off})
 				bodyStart = -1
+			}
+			if depth == 0 && !typeAt0 {
+				inferLen = false // it applied to the literal that ends here
 			}
 		}
 		prev2, prev = prev, tok

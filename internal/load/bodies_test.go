@@ -7,6 +7,7 @@ import (
 	"go/printer"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -39,6 +40,31 @@ func TestBlankFuncBodiesKeepsDeclarations(t *testing.T) {
 	}
 }
 
+// TestBlankFuncBodiesOnDependencies does the same for every file of every
+// package this module depends on (the standard library included).
+func TestBlankFuncBodiesOnDependencies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads every dependency's files")
+	}
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{.Dir}}", "github.com/toslint/toslint/...").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, dir := range strings.Fields(string(out)) {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, name := range files {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBlanked(t, name, src)
+			n++
+		}
+	}
+	t.Logf("%d files", n)
+}
+
 func TestBlankFuncBodiesCases(t *testing.T) {
 	for _, src := range []string{
 		"package p\nfunc f() { x := 1; _ = x }\n",
@@ -51,6 +77,8 @@ func TestBlankFuncBodiesCases(t *testing.T) {
 		"package p\ntype F func() struct{}\nfunc (F) m() { /* } */ _ = '}'; _ = `}` }\n",
 		"package p\nvar x, y = 1, func() int { return 2 }()\nconst c = len([...]int{1, 2, 3})\n",
 		"package p\nfunc f() {\n\ti := 0\n\ti++\n}\nfunc g() { _ = 1.5e+3 }\n",
+		"package p\ntype R func(func()) T.U\n\nfunc f() ([]T, error) {\n\tif x {\n\t\ty = T{}\n\t}\n\treturn nil, nil\n}\n",
+		"package p\nvar m = map[string][]string{\"a\": {\"b\"}}\nvar n = [...]string{\"x\"}\nvar o = struct{ a []int }{[]int{1}}\nvar p = [...]struct {\n\ta int\n}{{1}, {2}}\nvar q = [...]func(int, []byte) (int, error){f, g}\n",
 	} {
 		checkBlanked(t, "case.go", []byte(src))
 	}
@@ -114,13 +142,17 @@ func checkBlanked(t *testing.T, name string, src []byte) {
 		}
 		// Function literals whose bodies were blanked: blank them in
 		// the original too.
-		wl, gl := funcLits(d), funcLits(g)
-		if len(wl) != len(gl) {
-			t.Fatalf("%s: declaration %d: %d function literals, want %d", name, i, len(gl), len(wl))
+		wantFuncs := map[token.Pos]*ast.FuncLit{}
+		for _, fl := range funcLits(d) {
+			wantFuncs[fl.Type.Func-want.FileStart] = fl
 		}
-		for j := range wl {
-			if len(gl[j].Body.List) == 0 {
-				wl[j].Body.List = nil
+		for _, fl := range funcLits(g) {
+			w := wantFuncs[fl.Type.Func-got.FileStart]
+			if w == nil {
+				t.Fatalf("%s: function literal at %s not in the original", name, fset.Position(fl.Pos()))
+			}
+			if len(fl.Body.List) == 0 {
+				w.Body.List = nil
 			}
 		}
 		if a, b := printed(fset, d), printed(fset, g); a != b {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -21,6 +22,10 @@ import (
 // type information for an analysed package, declarations only for a
 // dependency, whose syntax is then dropped.
 func (l *loader) checkSource(n *node) {
+	// At most Jobs packages between parsing and type-checking, so that
+	// parsed files do not pile up waiting.
+	l.inFlight <- struct{}{}
+	defer func() { <-l.inFlight }()
 	pkg := n.pkg
 	files, errs := l.parseFiles(n)
 	pkg.Errors = append(pkg.Errors, errs...)
@@ -63,7 +68,9 @@ func (l *loader) checkSource(n *node) {
 	}
 	tpkg := types.NewPackage(n.lp.ImportPath, n.lp.Name)
 	l.cpu <- struct{}{}
+	start := time.Now()
 	err := types.NewChecker(conf, l.fset, tpkg, info).Files(files)
+	n.work.Add(int64(time.Since(start)))
 	<-l.cpu
 	if err != nil && len(pkg.TypeErrors) == 0 && len(pkg.Errors) == 0 {
 		pkg.Errors = append(pkg.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
@@ -98,7 +105,10 @@ func (l *loader) parseFiles(n *node) ([]*ast.File, []packages.Error) {
 		go func() {
 			defer wg.Done()
 			l.cpu <- struct{}{}
-			defer func() { <-l.cpu }()
+			defer func(start time.Time) {
+				n.work.Add(int64(time.Since(start)))
+				<-l.cpu
+			}(time.Now())
 			defer func() {
 				if r := recover(); r != nil {
 					errs[i] = fmt.Errorf("internal error parsing the file: %v", r)
@@ -164,7 +174,9 @@ func (l *loader) readExport(n *node) error {
 	}
 	l.exportMu.Lock()
 	defer l.exportMu.Unlock()
+	start := time.Now()
 	_, err = gcexportdata.Read(r, l.fset, l.view, n.lp.ImportPath)
+	n.work.Add(int64(time.Since(start)))
 	return err
 }
 

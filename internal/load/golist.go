@@ -43,7 +43,6 @@ type listed struct {
 	EmbedPatterns   []string
 	Imports         []string
 	ImportMap       map[string]string
-	Deps            []string
 	Module          *packages.Module
 	Error           *listError
 }
@@ -63,7 +62,7 @@ var planFields = []string{
 	"GoFiles", "CgoFiles", "IgnoredGoFiles", "InvalidGoFiles",
 	"CFiles", "CXXFiles", "MFiles", "HFiles", "FFiles", "SFiles", "SwigFiles", "SwigCXXFiles", "SysoFiles",
 	"IgnoredOtherFiles", "EmbedFiles", "EmbedPatterns",
-	"Imports", "ImportMap", "Deps", "Module", "Error",
+	"Imports", "ImportMap", "Module", "Error",
 }
 
 // goList runs `go list -e -json=fields flags -- patterns` in dir and

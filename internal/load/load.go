@@ -19,9 +19,11 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"path"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/packages"
@@ -44,6 +46,10 @@ type Config struct {
 	// NoExportData type-checks every dependency from source, even when
 	// the build cache holds its export data (for measurements).
 	NoExportData bool
+	// Trace, when set, receives a line per package loaded: its path, how
+	// it was loaded, its Go files and the milliseconds spent parsing,
+	// type-checking or reading export data (for measurements).
+	Trace io.Writer
 }
 
 // Result is a loaded package graph.
@@ -75,6 +81,16 @@ const (
 	exportData              // compiler export data from the build cache
 )
 
+func (h how) String() string {
+	switch h {
+	case analysed:
+		return "analysed"
+	case declarations:
+		return "declarations"
+	}
+	return "export"
+}
+
 // node is one package of the graph being loaded.
 type node struct {
 	lp   *listed
@@ -93,6 +109,7 @@ type node struct {
 	// checked from source imports: its export data is read whole. The
 	// others are filled in only as far as those reads need them.
 	read bool
+	work atomic.Int64 // nanoseconds parsing, type-checking or reading export data
 }
 
 // loader holds the state of one Load.
@@ -102,8 +119,10 @@ type loader struct {
 	sizes    types.Sizes
 	nodes    map[string]*node          // by import path
 	cpu      chan struct{}             // tokens for parsing and type-checking
+	inFlight chan struct{}             // tokens for packages being parsed and checked
 	exportMu sync.Mutex                // serializes export data reads, which fill view
 	view     map[string]*types.Package // the packages taken from export data
+	traceMu  sync.Mutex
 }
 
 // Load loads the packages matching patterns and their dependencies.
@@ -192,6 +211,13 @@ func (l *loader) load(n *node) {
 			n.pkg.IllTyped = n.pkg.IllTyped || d.pkg.IllTyped
 		}
 	}()
+	if l.cfg.Trace != nil {
+		defer func() {
+			l.traceMu.Lock()
+			fmt.Fprintf(l.cfg.Trace, "%s\t%s\t%d\t%.3f\n", n.lp.ImportPath, n.how, len(n.files), float64(n.work.Load())/1e6)
+			l.traceMu.Unlock()
+		}()
+	}
 	switch {
 	case n.lp.ImportPath == "unsafe":
 		n.pkg.Types, n.pkg.CompiledGoFiles = types.Unsafe, nil

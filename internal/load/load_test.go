@@ -149,8 +149,12 @@ func TestMatchesGoPackages(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantScopes := scopes(want)
-	for _, noExport := range []bool{true, false} {
-		for _, jobs := range []int{1, 4} {
+	modes, jobsList := []bool{true, false}, []int{1, 4}
+	if testing.Short() {
+		modes, jobsList = modes[:1], jobsList[1:]
+	}
+	for _, noExport := range modes {
+		for _, jobs := range jobsList {
 			res, err := load.Load(context.Background(), &load.Config{Dir: dir, Env: env(), Jobs: jobs, NoExportData: noExport}, "./...")
 			if err != nil {
 				t.Fatal(err)

@@ -30,28 +30,28 @@ func plan(ctx context.Context, cfg *Config, patterns []string, res *Result) (*lo
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	l := &loader{
-		cfg:   cfg,
-		fset:  token.NewFileSet(),
-		sizes: types.SizesFor("gc", env.GOARCH),
-		nodes: map[string]*node{},
-		cpu:   make(chan struct{}, jobs),
-		view:  map[string]*types.Package{},
+		cfg:      cfg,
+		fset:     token.NewFileSet(),
+		sizes:    types.SizesFor("gc", env.GOARCH),
+		nodes:    map[string]*node{},
+		cpu:      make(chan struct{}, jobs),
+		inFlight: make(chan struct{}, jobs),
+		view:     map[string]*types.Package{},
 	}
 	var order []*node // dependencies first, as go list -deps prints them
 	for _, lp := range listed {
-		n := &node{lp: lp, done: make(chan struct{})}
-		if old, ok := l.nodes[lp.ImportPath]; ok {
-			// go list repeats a package it reports an error about:
-			// keep the one without an error.
-			if old.lp.Error == nil || lp.Error != nil {
-				continue
-			}
-			*old = *n
-			n = old
-		} else {
+		n := l.nodes[lp.ImportPath]
+		switch {
+		case n == nil:
+			n = &node{done: make(chan struct{})}
 			order = append(order, n)
 			l.nodes[lp.ImportPath] = n
+		case n.lp.Error == nil || lp.Error != nil:
+			// go list repeats a package it reports an error about:
+			// keep the one without an error.
+			continue
 		}
+		n.lp = lp
 		n.files = abs(lp.Dir, lp.GoFiles, lp.InvalidGoFiles)
 		switch {
 		case !lp.DepOnly || cfg.ModuleDir != "" && lp.Module != nil && lp.Module.Main && sameDir(lp.Module.Dir, cfg.ModuleDir):
