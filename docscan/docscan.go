@@ -49,10 +49,15 @@ type Options struct {
 // checks depend on: README, license and notices files.
 func RepoLevel(name string) bool { return isNoticeFile(name) }
 
+// IsDocument reports whether a file name is one the scanner checks:
+// Markdown, README, license and notices files.
+func IsDocument(name string) bool { return isMarkdown(name) || isNoticeFile(name) }
+
 // Result is the outcome of a scan.
 type Result struct {
 	Findings []report.Finding
-	Scanned  int // files read and checked
+	Scanned  int         // files read and checked
+	Owners   []OwnerMode // per mark owner: checked as the owner's repository or not, and why
 }
 
 // skipDirs are never entered. testdata holds fixtures, as for the go tool.
@@ -70,8 +75,8 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 	if opts.Directives == nil {
 		opts.Directives = directive.NewSet()
 	}
-	s := &scan{pol: pol, opts: opts, licenseDirs: map[string]bool{},
-		matcher: newMatcher(pol.Packs()), marksUsed: map[*policy.Pack]map[string]int{}, attributed: map[*policy.Pack]bool{}}
+	s := &scan{pol: pol, opts: opts, licenseDirs: map[string]bool{}}
+	s.setupRules()
 	repoLevel := len(opts.Files) == 0
 	for _, f := range opts.Files {
 		repoLevel = repoLevel || RepoLevel(filepath.Base(f))
@@ -98,13 +103,7 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 	if err := s.readAll(ctx, files); err != nil {
 		return nil, err
 	}
-	if repoLevel {
-		s.checkLicenseCoverage(files)
-		s.checkNotices()
-		s.checkAttributionStatement()
-		s.checkPublisher(s.hasCode)
-	}
-	s.checkReuse()
+	s.checkRepo(files, repoLevel)
 	findings := s.findings
 	if len(opts.Files) > 0 {
 		keep := map[string]bool{}
@@ -120,7 +119,7 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 		}
 		findings = out
 	}
-	return &Result{Findings: findings, Scanned: s.scanned}, nil
+	return &Result{Findings: findings, Scanned: s.scanned, Owners: s.ownerModes()}, nil
 }
 
 type scan struct {
@@ -133,15 +132,8 @@ type scan struct {
 	licenseDirs map[string]bool // rel dirs that hold a license file
 	docs        []*Document     // root README and notice files, parsed
 	plainNotice []plainText     // notice files that are not Markdown
-	matcher     *matcher        // the packs' marks and retired names
-	marksUsed   map[*policy.Pack]map[string]int
-	// attributed records the packs whose trademark attribution statement
-	// some document carries (TOS405); kept instead of the documents' text
-	// so that memory stays flat in the number of files.
-	attributed map[*policy.Pack]bool
-	reused     []reusedPage
-	declared   []declaration // SPDX tags and front-matter licenses in docs (TOS308)
-	hasCode    bool          // the repository holds source code (TOS305)
+	hasCode     bool            // the repository holds source code (TOS305)
+	docState                    // the document rules' state (trademarks.go)
 }
 
 type plainText struct {
@@ -313,29 +305,7 @@ func (s *scan) readOne(f file) {
 		s.add(report.Finding{Rule: "TOS002", Pos: doc.Position(fm.ErrOffset),
 			Message: "front matter is not valid YAML (" + fm.Err + "); its keys were not read, the body was scanned"})
 	}
-	used := map[*policy.Pack]map[string]int{}
-	s.checkTrademarks(doc, used)
-	s.checkReusePage(doc, f.rel)
-	if decl, ok := declaredLicense(doc); ok {
-		s.mu.Lock()
-		s.declared = append(s.declared, decl)
-		s.mu.Unlock()
-	}
-	s.mu.Lock()
-	for p, marks := range used {
-		if s.marksUsed[p] == nil {
-			s.marksUsed[p] = map[string]int{}
-		}
-		for k, n := range marks {
-			s.marksUsed[p][k] += n
-		}
-	}
-	for _, p := range s.pol.Packs() {
-		if !s.attributed[p] && p.Trademarks != nil && attributes(doc, p) {
-			s.attributed[p] = true
-		}
-	}
-	s.mu.Unlock()
+	s.checkPage(doc, f.rel)
 	if f.notice && topLevel {
 		s.mu.Lock()
 		s.docs = append(s.docs, doc)

@@ -20,7 +20,8 @@ type FrontMatter struct {
 }
 
 // DefaultProseKeys are the front-matter keys whose values are prose.
-var DefaultProseKeys = []string{"title", "description", "summary", "keywords"}
+// Search keywords and tags are lists of terms, not prose: never linted.
+var DefaultProseKeys = []string{"title", "description", "summary"}
 
 // splitFrontMatter finds a leading front matter block and returns its
 // bounds and the offset of its body (after the opening line).

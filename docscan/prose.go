@@ -112,6 +112,7 @@ func (d *Document) buildRuns() {
 		case *ast.HTMLBlock:
 			if n.Lines().Len() > 0 {
 				d.altRunsIn(n.Lines().At(0).Start, n.Lines().At(n.Lines().Len()-1).Stop)
+				d.htmlTextRuns(n.Lines().At(0).Start, n.Lines().At(n.Lines().Len()-1).Stop)
 			}
 			return
 		case *ast.Heading:

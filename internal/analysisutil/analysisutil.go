@@ -87,6 +87,15 @@ func NewReporter(pass *analysis.Pass, pol *policy.Policy, opts Options) *Reporte
 	return r
 }
 
+// AddGoFile reads the directives of a Go file that is not among the
+// pass's files (an analyzer that checks more files than the driver
+// loaded, such as test files), parsed into fset; name is the file's name.
+func (r *Reporter) AddGoFile(fset *token.FileSet, f *ast.File, name string) {
+	if r.set != nil {
+		directive.GoFile(r.set, fset, f, name)
+	}
+}
+
 // Generated reports whether pos is in a generated file.
 func (r *Reporter) Generated(pos token.Pos) bool {
 	return r.generated[r.pass.Fset.File(pos)]

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -26,10 +27,11 @@ type goResult struct {
 	findings []report.Finding
 	engines  []rule.Engine
 	files    map[string]bool // Go files whose directives were read and judged
+	packages int             // packages checked (the summary line)
 	// failed is set when a package could not be loaded or an analyzer
 	// failed on one: the findings say where, and the run exits 2.
 	failed bool
-	// notes are printed on stderr (files cgo being off leaves out).
+	// notes are printed on stderr.
 	notes []string
 }
 
@@ -47,18 +49,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	if modRoot == "" {
 		return nil, nil // not a Go module: the Go side is skipped
 	}
-	var goPatterns []string
-	for _, p := range patterns {
-		switch {
-		case !isPathPattern(p) || strings.Contains(p, "..."):
-			goPatterns = append(goPatterns, p)
-		case strings.HasSuffix(p, ".go"):
-			goPatterns = append(goPatterns, "file="+p)
-		case filepath.Ext(p) == "":
-			goPatterns = append(goPatterns, p) // a directory
-		}
-		// Other files are documents: the Go side does not look at them.
-	}
+	goPatterns := patterns // packages only: check.go classified the arguments
 	if len(goPatterns) == 0 {
 		return nil, nil
 	}
@@ -80,21 +71,21 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	if len(broken) > 0 {
 		res.notes = append(res.notes, fmt.Sprintf("%s not analysed because of load errors (the TOS006 findings say where); exit status 2", plural(len(broken), "Go package")))
 	}
+	res.packages = len(loaded.Roots)
+	read := map[string]bool{} // files whose directives were read
 	for _, pkg := range loaded.Roots {
 		for _, f := range pkg.Syntax {
 			// The position's file, not the token.File's: a cgo
 			// package's files are cgo's output, whose //line
 			// directives name the user's file.
 			name := pkg.Fset.Position(f.Package).Filename
-			if !res.files[name] {
+			if !read[name] {
+				read[name] = true
 				directive.GoFile(set, pkg.Fset, f, name)
-				res.files[name] = !broken[pkg] // unused directives are judged where analyzers ran
+				if !broken[pkg] {
+					res.files[name] = true // unused directives are judged where analyzers ran
+				}
 			}
-		}
-	}
-	for name, judged := range res.files {
-		if !judged {
-			delete(res.files, name)
 		}
 	}
 	if len(analyzers) == 0 {
@@ -126,7 +117,21 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		res.failed = true
 		if pol.Enabled(f.Rule) {
 			f.Severity = pol.Severity(f.Rule)
+			f.ToolError = true
 			res.findings = append(res.findings, f)
+		}
+	}
+	// The attribution analyzer also checks Go files the load did not
+	// include (tests, files excluded by build constraints): read their
+	// suppressions too.
+	for _, f := range res.findings {
+		if name := f.Pos.Filename; strings.HasSuffix(name, ".go") && !read[name] && !f.ToolError {
+			read[name] = true
+			res.files[name] = true
+			fset := token.NewFileSet()
+			if af, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+				directive.GoFile(set, fset, af, name)
+			}
 		}
 	}
 	return res, nil
@@ -157,7 +162,7 @@ func loadFindings(pol *policy.Policy, roots []*packages.Package, typed bool, res
 				id = "TOS001"
 			}
 			if pol.Enabled(id) {
-				res.findings = append(res.findings, report.Finding{Rule: id, Severity: pol.Severity(id), Pos: errorPos(p, e.Pos), Message: msg})
+				res.findings = append(res.findings, report.Finding{Rule: id, Severity: pol.Severity(id), Pos: errorPos(p, e.Pos), Message: msg, ToolError: true})
 			}
 		}
 	})
@@ -227,17 +232,17 @@ func diagnosticFinding(pol *policy.Policy, fset *token.FileSet, a *analysis.Anal
 		f.Related = append(f.Related, report.Related{Pos: fset.Position(r.Pos), Message: r.Message})
 	}
 	for _, sf := range d.SuggestedFixes {
-		if fx, ok := fixOf(fset, sf); ok {
+		if fx, ok := suggestedFix(fset, sf); ok {
 			f.Fixes = append(f.Fixes, fx)
 		}
 	}
 	return f, true
 }
 
-// fixOf converts a suggested fix into byte-offset edits. A fix with an
+// suggestedFix converts a suggested fix into byte-offset edits. A fix with an
 // edit in cgo's output (whose offsets are not the user file's) is left
 // out whole: half a fix is worse than none.
-func fixOf(fset *token.FileSet, sf analysis.SuggestedFix) (report.Fix, bool) {
+func suggestedFix(fset *token.FileSet, sf analysis.SuggestedFix) (report.Fix, bool) {
 	fx := report.Fix{Message: sf.Message}
 	for _, e := range sf.TextEdits {
 		tf := fset.File(e.Pos)
@@ -291,12 +296,4 @@ func loadErrors(pkgs []*packages.Package, typed bool) error {
 		msgs = append(msgs[:10], fmt.Sprintf("and %d more", len(msgs)-10))
 	}
 	return fmt.Errorf("loading packages:\n\t%s", strings.Join(msgs, "\n\t"))
-}
-
-// plural returns "1 thing" or "n things".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }

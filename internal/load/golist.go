@@ -9,6 +9,7 @@ import (
 	"io"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -95,7 +96,9 @@ func goList(ctx context.Context, dir string, env []string, fields, flags, patter
 func runGo(ctx context.Context, dir string, env []string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
-	cmd.Env = env
+	// The go command trusts $PWD when it names the same directory: set
+	// it, or paths come back through whatever link the caller's $PWD took.
+	cmd.Env = append(slices.Clip(env), "PWD="+dir)
 	var stdout bytes.Buffer
 	stderr := &tail{max: 16 << 10} // -n prints every command it would run
 	cmd.Stdout, cmd.Stderr = &stdout, stderr
