@@ -12,8 +12,9 @@
 # so others can measure between two long cold runs.
 # Targets: toslint cold <= 1.0x noopfacts, warm <= 0.2x; peak RSS <= 1 GB.
 #
-# The findings of toslint are compared with those of toslint built at
-# BASE_REV (default 318c3c6, before the loader), warm.
+# The findings of every toslint run, cold and warm, are compared with those
+# of toslint built at BASE_REV (default dda62f2: main with today's
+# analyzers, loading with go/packages and export data), run warm.
 #
 # Usage: scripts/bench-throttle.sh cache [module-dir ...]
 #   default modules: this repository; golang.org/x/tools v0.52.0 (copied
@@ -30,7 +31,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 runs=${RUNS:-3}
 lock=${LOCK-/work/coord/bench.lock}
-base_rev=${BASE_REV-318c3c6}
+base_rev=${BASE_REV-dda62f2}
 corpora=${CORPORA:-/work/corpora}
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
@@ -66,7 +67,7 @@ measure() {
   local mod=$1 tool=$2 cache=$3 kind=warm
   local cmd
   case $tool in
-  toslint) cmd=("$work/bin/toslint" check -only go ./...) ;;
+  toslint) cmd=("$work/bin/toslint" check -only go -format json ./...) ;;
   noopfacts) cmd=("$work/bin/noopfacts" -test=false ./...) ;; # toslint skips tests too
   govet) cmd=(go vet -vettool="$work/bin/noopfacts" ./...) ;;
   esac
@@ -74,7 +75,11 @@ measure() {
     kind=cold
     cache=$(mktemp -d "$work/cold.XXXXXX")
   fi
-  (cd "$mod" && locked /usr/bin/time -f '%e %U %S %M' -o "$work/time" env GOCACHE="$cache" "${cmd[@]}" >/dev/null 2>&1) || true
+  (cd "$mod" && locked /usr/bin/time -f '%e %U %S %M' -o "$work/time" env GOCACHE="$cache" "${cmd[@]}" >"$work/out.json" 2>/dev/null) || true
+  if [ "$tool" = toslint ] && [ -n "$base_rev" ] && ! cmp -s "$work/out.json" "$work/base.json"; then
+    echo "findings: a $kind run of toslint DIFFERS from $base_rev:"
+    diff "$work/base.json" "$work/out.json" | head -20 || true
+  fi
   read -r wall user sys rss <"$work/time"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$mod")" "$tool" "$kind" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) >>"$out"
   if [ "$kind" = cold ]; then
@@ -114,7 +119,7 @@ for mod in "${modules[@]}"; do
     (cd "$mod" && GOCACHE=$warm "$work/bin/toslint-base" check -only go -format json ./... >"$work/base.json" 2>"$work/base.err" || true)
     n=$(grep -c '"rule":' "$work/new.json" || true)
     if cmp -s "$work/new.json" "$work/base.json"; then
-      echo "findings: identical to $base_rev ($n findings)"
+      echo "findings: identical to $base_rev ($n findings; every timed run is compared too)"
     else
       echo "findings: DIFFER from $base_rev:"
       diff "$work/base.json" "$work/new.json" | head -40 || true
