@@ -19,7 +19,9 @@
 # Usage: scripts/bench-throttle.sh cache [module-dir ...]
 #   default modules: this repository; golang.org/x/tools v0.52.0 (copied
 #   from the module cache); $CORPORA/alcionai+corso/src and
-#   $CORPORA/giantswarm+dex-operator (CORPORA defaults to /work/corpora;
+#   $CORPORA/giantswarm+dex-operator-9004e0d (commit 9004e0d, the last that
+#   builds: HEAD a6bdc68 does not compile against go-github v88; CORPORA
+#   defaults to /work/corpora;
 #   a module that is absent is skipped with a note).
 # Environment: RUNS (default 3, medians reported with min-max), LOCK
 # (default /work/coord/bench.lock; set it empty to run without a lock),
@@ -53,7 +55,7 @@ if [ ${#modules[@]} -eq 0 ]; then
   src=$(go mod download -json golang.org/x/tools@v0.52.0 | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
   cp -r "$src" "$work/x-tools"
   chmod -R u+w "$work/x-tools"
-  modules=("$root" "$work/x-tools" "$corpora/alcionai+corso/src" "$corpora/giantswarm+dex-operator")
+  modules=("$root" "$work/x-tools" "$corpora/alcionai+corso/src" "$corpora/giantswarm+dex-operator-9004e0d")
 fi
 
 # locked runs its arguments holding the bench lock, when there is one.
