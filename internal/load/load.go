@@ -1,17 +1,28 @@
 // Package load loads Go packages for toslint's analyzers without building
-// anything. The packages to analyse are parsed with comments and
-// type-checked from source with full type information; their dependencies
-// only need their declarations (toslint's analyzers compute facts for the
-// analysed packages only), so each is taken from the compiler's export
-// data when the build cache already holds it, and otherwise type-checked
-// from source with function bodies blanked out and ignored, as gopls does.
-// One `go list -deps` plans the walk; packages are checked in parallel
-// along the import graph, and a dependency's syntax is dropped as soon as
-// its types exist.
+// anything.
+//
+// The packages to analyse (those the patterns match, and the packages of
+// their module they import, from which facts flow) are parsed with
+// comments and type-checked from source with full type information. Their
+// dependencies only need their declarations, since toslint's analyzers
+// compute facts for analysed packages only: a dependency whose export
+// data the build cache already holds is read from it (whole for the
+// packages an analysed one imports, the rest only as far as those need),
+// and any other is type-checked from source with function bodies and
+// package-level table literals blanked out and ignored, as gopls does.
+//
+// One `go list -deps -n -export` plans the walk: it reports the files,
+// imports, cgo use and module of every package and, without building
+// anything, the export data the cache holds. Packages are then checked in
+// parallel along the import graph (at most Config.Jobs at once), and a
+// dependency's syntax and line tables are dropped as soon as its types
+// exist. An analysed package that uses cgo is checked from the files cgo
+// writes (go list -compiled), whose //line directives keep positions in
+// the user's files.
 //
 // The result is a graph of *packages.Package values with the fields that
 // golang.org/x/tools/go/analysis/checker reads, so the analyzers and their
-// facts work as under packages.Load.
+// facts work as they do under packages.Load.
 package load
 
 import (
