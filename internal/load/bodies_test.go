@@ -41,7 +41,8 @@ func TestBlankFuncBodiesKeepsDeclarations(t *testing.T) {
 }
 
 // TestBlankFuncBodiesOnDependencies does the same for every file of every
-// package this module depends on (the standard library included).
+// package this module depends on (the standard library included); one file
+// in ten under the race detector.
 func TestBlankFuncBodiesOnDependencies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads every dependency's files")
@@ -54,12 +55,14 @@ func TestBlankFuncBodiesOnDependencies(t *testing.T) {
 	for _, dir := range strings.Fields(string(out)) {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, name := range files {
+			if n++; raceEnabled && n%10 != 0 {
+				continue
+			}
 			src, err := os.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)
 			}
 			checkBlanked(t, name, src)
-			n++
 		}
 	}
 	t.Logf("%d files", n)
