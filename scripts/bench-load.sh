@@ -82,8 +82,8 @@ measure() {
     echo "findings: a $kind run of toslint DIFFERS from $base_rev:"
     diff "$work/base.json" "$work/out.json" | head -20 || true
   fi
-  read -r wall user sys rss <"$work/time"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$mod")" "$tool" "$kind" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) >>"$out"
+  read -r wall user sys rss < <(tail -1 "$work/time")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$mod")" "$tool" "$kind" "$wall" "$(printf '%.2f' "$(echo "$user + $sys" | bc)")" $((rss / 1024)) >>"$out"
   if [ "$kind" = cold ]; then
     chmod -R u+w "$cache" && rm -rf "$cache"
   fi
@@ -141,7 +141,7 @@ for mod in "${modules[@]}"; do
       "$(stat "$name" $tool cold 4)" "$(med "$name" $tool cold 5)" "$(awk -F'\t' -v m="$name" -v t=$tool '$1==m && $2==t && $3=="cold" {print $6}' "$out" | sort -n | tail -1) MB" \
       "$(stat "$name" $tool warm 4)" "$(med "$name" $tool warm 5)" "$(awk -F'\t' -v m="$name" -v t=$tool '$1==m && $2==t && $3=="warm" {print $6}' "$out" | sort -n | tail -1) MB"
   done
-  ratio() { echo "scale=2; $(med "$name" toslint "$1" "$2") / $(med "$name" noopfacts "$1" "$2")" | bc; }
+  ratio() { printf '%.2f' "$(echo "scale=3; $(med "$name" toslint "$1" "$2") / $(med "$name" noopfacts "$1" "$2")" | bc)"; }
   printf 'toslint/noopfacts: cold wall %s CPU %s (target <= 1.0); warm wall %s CPU %s (target <= 0.2)\n' \
     "$(ratio cold 4)" "$(ratio cold 5)" "$(ratio warm 4)" "$(ratio warm 5)"
 done
