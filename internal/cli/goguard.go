@@ -48,8 +48,10 @@ func (g *guard) wrap(list []*analysis.Analyzer) []*analysis.Analyzer {
 }
 
 // run runs a on the pass unless its package is broken, and recovers a
-// panic. Either way the result is the zero value of the result type, so
-// the checker goes on with the packages that depend on this one.
+// panic; a panic or an error (an analyzer returns one only for an internal
+// fault) is recorded. Either way the result is then the zero value of the
+// result type, so the checker goes on with the packages that depend on
+// this one.
 func (g *guard) run(a *analysis.Analyzer, pass *analysis.Pass) (result any, err error) {
 	zero := func() any {
 		if a.ResultType == nil {
@@ -66,15 +68,24 @@ func (g *guard) run(a *analysis.Analyzer, pass *analysis.Pass) (result any, err 
 			result, err = zero(), nil
 		}
 	}()
-	return a.Run(pass)
+	result, err = a.Run(pass)
+	if err != nil {
+		g.record(a, pass, err, nil)
+		return zero(), nil
+	}
+	return result, nil
 }
 
-// record notes a panic as a TOS001 finding at the package's first file,
-// with the first frames of the stack as related locations.
+// record notes a panic or an error as a TOS001 finding at the package's
+// first file, with the first frames of a panic's stack as related
+// locations.
 func (g *guard) record(a *analysis.Analyzer, pass *analysis.Pass, r any, frames []runtime.Frame) {
 	f := report.Finding{
 		Rule:    "TOS001",
-		Message: fmt.Sprintf("package %s not analysed: internal error in the %s analyzer: %v (please report it with the stack below)", pass.Pkg.Path(), a.Name, r),
+		Message: fmt.Sprintf("package %s not analysed: internal error in the %s analyzer: %v (please report it)", pass.Pkg.Path(), a.Name, r),
+	}
+	if len(frames) > 0 {
+		f.Message = strings.TrimSuffix(f.Message, ")") + " with the stack below)"
 	}
 	if len(pass.Files) > 0 {
 		f.Pos = pass.Fset.Position(pass.Files[0].Package)
@@ -87,7 +98,7 @@ func (g *guard) record(a *analysis.Analyzer, pass *analysis.Pass, r any, frames 
 	g.mu.Unlock()
 }
 
-// panics returns the recorded panics, in a stable order.
+// panics returns the recorded failures, in a stable order.
 func (g *guard) panics() []report.Finding {
 	g.mu.Lock()
 	defer g.mu.Unlock()

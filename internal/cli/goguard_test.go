@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,15 +19,17 @@ type seenFact struct{}
 
 func (*seenFact) AFact() {}
 
-// TestGuard: an analyzer that panics on one package yields a TOS001
-// finding there, with the frames where it panicked; the package that
-// imports it is still analysed; a package with load errors is skipped.
+// TestGuard: an analyzer that panics on one package, or returns an error
+// on another, yields a TOS001 finding there (with the frames where it
+// panicked); the packages that import them are still analysed; a package
+// with load errors is skipped.
 func TestGuard(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
 		"go.mod":     "module example.test/g\n\ngo 1.22\n",
 		"a/a.go":     "package a\n\n// A is here.\nfunc A() {}\n",
 		"b/b.go":     "package b\n\nimport \"example.test/g/a\"\n\n// B calls A.\nfunc B() { a.A() }\n",
+		"c/c.go":     "package c\n\nimport \"example.test/g/b\"\n\n// C calls B.\nfunc C() { b.B() }\n",
 		"bad/bad.go": "package bad\n\nvar X int = \"x\"\n",
 	} {
 		p := filepath.Join(dir, name)
@@ -48,8 +51,11 @@ func TestGuard(t *testing.T) {
 		FactTypes: []analysis.Fact{new(seenFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			ran[pass.Pkg.Path()] = true // sequential run: no race
-			if pass.Pkg.Name() == "a" {
+			switch pass.Pkg.Name() {
+			case "a":
 				explode()
+			case "b":
+				return nil, errors.New("fault")
 			}
 			pass.Reportf(pass.Files[0].Package, "analysed")
 			return nil, nil
@@ -75,12 +81,15 @@ func TestGuard(t *testing.T) {
 			reported[act.Package.PkgPath] = true
 		}
 	}
-	if !reported["example.test/g/b"] || ran["example.test/g/bad"] {
-		t.Errorf("reported on %v, ran on %v: want b reported, bad skipped", reported, ran)
+	if !reported["example.test/g/c"] || !ran["example.test/g/b"] || ran["example.test/g/bad"] {
+		t.Errorf("reported on %v, ran on %v: want b run, c (which imports b) reported, bad skipped", reported, ran)
 	}
 	found := g.panics()
-	if len(found) != 1 {
-		t.Fatalf("%d panics recorded, want 1", len(found))
+	if len(found) != 2 {
+		t.Fatalf("%d failures recorded, want 2: %v", len(found), found)
+	}
+	if f := found[1]; filepath.Base(f.Pos.Filename) != "b.go" || !strings.Contains(f.Message, "internal error in the boom analyzer: fault (please report it)") || len(f.Related) != 0 {
+		t.Errorf("error finding %+v", f)
 	}
 	f := found[0]
 	if f.Rule != "TOS001" || filepath.Base(f.Pos.Filename) != "a.go" || !strings.Contains(f.Message, "internal error in the boom analyzer: kaboom") {
