@@ -13,7 +13,14 @@
 # Usage: scripts/bench-throttle.sh [module-dir]   (default: golang.org/x/tools
 # v0.52.0 from the module cache, copied to a temporary directory). Set
 # RUNS to change the number of runs per tool (default 3; medians reported).
+#
+# scripts/bench-throttle.sh cache [module-dir ...] times loading instead,
+# with an empty and with a warm build cache (scripts/bench-load.sh).
 set -euo pipefail
+if [ "${1:-}" = cache ]; then
+  shift
+  exec "$(dirname "$0")/bench-load.sh" "$@"
+fi
 cd "$(dirname "$0")/.."
 . scripts/benchlib.sh
 root=$PWD

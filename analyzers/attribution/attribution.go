@@ -124,7 +124,9 @@ func (c *checker) run(a *analysis.Pass) (any, error) {
 // package-level problems at.
 func packageDir(a *analysis.Pass) (string, token.Pos) {
 	for _, f := range a.Files {
-		name := a.Fset.File(f.FileStart).Name()
+		// The position's file: for cgo's output, the user's file that
+		// its //line directives name.
+		name := a.Fset.Position(f.Package).Filename
 		if strings.HasSuffix(name, ".go") && !strings.Contains(filepath.ToSlash(name), "/go-build/") {
 			return filepath.Dir(name), f.Package
 		}

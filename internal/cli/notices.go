@@ -15,11 +15,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/toslint/toslint/analyzers/attribution"
 	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/licenseid"
+	"github.com/toslint/toslint/internal/load"
 )
 
 const noticesSynopsis = `Usage: toslint notices [-w] [-config FILE] [package pattern ...]  (default ./...)
@@ -59,11 +59,11 @@ func runNotices(ctx context.Context, args []string, stdout, stderr io.Writer) (i
 	if err != nil {
 		return 0, err
 	}
-	cfg := &packages.Config{Context: ctx, Mode: packages.LoadSyntax | packages.NeedModule, Dir: wd}
-	pkgs, err := packages.Load(cfg, patterns...)
+	loaded, err := load.Load(ctx, &load.Config{Dir: wd}, patterns...)
 	if err != nil {
 		return 0, fmt.Errorf("loading packages: %w", err)
 	}
+	pkgs := loaded.Roots
 	if err := loadErrors(pkgs, true); err != nil {
 		return 0, err
 	}

@@ -40,6 +40,13 @@ var registry = []Rule{
 		Rationale: "A misspelled directive suppresses nothing, which is rarely what its author meant.",
 		Clause:    "toslint policy: suppressions must be well-formed.",
 	},
+	{
+		ID: "TOS006", Name: "package-not-loaded", Severity: Error, Default: true,
+		Engine: EngineTool, Status: Available, Since: "v0.1.0",
+		Title:     "package not loaded (go list, syntax or type error), so not analysed",
+		Rationale: "A package the analyzers cannot see is a hole in the check; each load error is reported where it is, the rest of the module is still checked, and the run fails.",
+		Clause:    "toslint policy: every file in scope is either scanned or reported.",
+	},
 
 	// TOS1xx: throttle, rate-limited API calls.
 	{
