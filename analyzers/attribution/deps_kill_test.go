@@ -1,0 +1,115 @@
+package attribution_test
+
+// TOS205 (off by default): a command's module dependency whose license
+// needs a notice. The dependency's license is read from the module cache,
+// which the test builds in a temporary GOMODCACHE; the module replaces the
+// dependency with a local copy, so nothing is downloaded.
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/toslint/toslint/analyzers/attribution"
+	"github.com/toslint/toslint/internal/analysisutil"
+	"github.com/toslint/toslint/internal/config"
+	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/rules"
+)
+
+// fakeModCache makes a module cache holding example.test/dep@v1.0.0 with
+// an MIT license, and points GOMODCACHE at it.
+func fakeModCache(t *testing.T) {
+	t.Helper()
+	cache := t.TempDir()
+	dir := filepath.Join(cache, "example.test", "dep@v1.0.0")
+	mit, err := os.ReadFile("testdata/licenses/MIT.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "LICENSE"), mit, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOMODCACHE", cache)
+}
+
+// analyzeDir runs the attribution analyzer over the module in dir and
+// (or the packages named) returns its diagnostics ("pkg: message") and notice entries.
+func analyzeDir(t *testing.T, dir string, pol *policy.Policy, patterns ...string) ([]string, []attribution.Entry) {
+	t.Helper()
+	dir, _ = filepath.Abs(dir)
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pkgs, err := packages.Load(&packages.Config{Dir: dir, Mode: packages.LoadSyntax | packages.NeedModule,
+		Env: append(os.Environ(), "GOFLAGS=", "GOPROXY=off")}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := attribution.New(pol, analysisutil.Options{})
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diags []string
+	var entries []attribution.Entry
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act.Package.PkgPath, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			diags = append(diags, act.Package.PkgPath+": "+d.Category+" "+d.Message)
+		}
+		entries = append(entries, act.Result.(*attribution.Result).Entries...)
+	}
+	slices.Sort(diags)
+	return diags, entries
+}
+
+func TestDependencyNotices(t *testing.T) {
+	fakeModCache(t)
+	pol, err := config.Parse("test.yml", []byte("rules:\n  - id: TOS205\n    enabled: true\n"), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	diags, entries := analyzeDir(t, "testdata/deps", pol)
+	want := []string{"example.test/deps/cmd/tool: TOS205 this command ships example.test/dep (MIT), whose license needs a notice, but the notices file does not name it"}
+	if !slices.Equal(diags, want) {
+		t.Errorf("diagnostics:\n%q\nwant (the command only, not the library):\n%q", diags, want)
+	}
+	if len(entries) != 1 || entries[0].Rule != "TOS205" || entries[0].Holder != "example.test/dep" || entries[0].License != "MIT" {
+		t.Errorf("entries = %+v, want one TOS205 entry for example.test/dep (MIT)", entries)
+	}
+}
+
+// TestDependencyNoticesOff checks that with TOS205 at its default (off)
+// neither a finding nor a `toslint notices` entry names the dependency.
+func TestDependencyNoticesOff(t *testing.T) {
+	fakeModCache(t)
+	diags, entries := analyzeDir(t, "testdata/deps", rules.DefaultPolicy())
+	if len(diags) != 0 || len(entries) != 0 {
+		t.Errorf("TOS205 is off, got diagnostics %q and entries %+v", diags, entries)
+	}
+}
+
+// TestDependencyNotJudged checks that a package of a versioned dependency,
+// named on the command line, is not checked: its copyright header is
+// foreign to the main module but not the main module's to carry.
+func TestDependencyNotJudged(t *testing.T) {
+	fakeModCache(t)
+	diags, entries := analyzeDir(t, "testdata/deps", rules.DefaultPolicy(), "example.test/dep")
+	if len(diags) != 0 || len(entries) != 0 {
+		t.Errorf("a dependency was judged: diagnostics %q, entries %+v", diags, entries)
+	}
+}
