@@ -6,9 +6,11 @@ package attribution_test
 // dependency with a local copy, so nothing is downloaded.
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -42,7 +44,7 @@ func fakeModCache(t *testing.T) {
 }
 
 // analyzeDir runs the attribution analyzer over the module in dir and
-// (or the packages named) returns its diagnostics ("pkg: message") and notice entries.
+// (or the packages named) returns its diagnostics ("file:line:col-endcol: ID message") and notice entries.
 func analyzeDir(t *testing.T, dir string, pol *policy.Policy, patterns ...string) ([]string, []attribution.Entry) {
 	t.Helper()
 	dir, _ = filepath.Abs(dir)
@@ -69,7 +71,8 @@ func analyzeDir(t *testing.T, dir string, pol *policy.Policy, patterns ...string
 			t.Fatalf("%s: %v", act.Package.PkgPath, act.Err)
 		}
 		for _, d := range act.Diagnostics {
-			diags = append(diags, act.Package.PkgPath+": "+d.Category+" "+d.Message)
+			pos, end := act.Package.Fset.Position(d.Pos), act.Package.Fset.Position(d.End)
+			diags = append(diags, fmt.Sprintf("%s:%d:%d-%d: %s %s", filepath.Base(pos.Filename), pos.Line, pos.Column, end.Column, d.Category, d.Message))
 		}
 		entries = append(entries, act.Result.(*attribution.Result).Entries...)
 	}
@@ -84,7 +87,7 @@ func TestDependencyNotices(t *testing.T) {
 		t.Fatal(err)
 	}
 	diags, entries := analyzeDir(t, "testdata/deps", pol)
-	want := []string{"example.test/deps/cmd/tool: TOS205 this command ships example.test/dep (MIT), whose license needs a notice, but the notices file does not name it"}
+	want := []string{"main.go:3:1-8: TOS205 this command ships example.test/dep (MIT), whose license needs a notice, but the notices file does not name it"}
 	if !slices.Equal(diags, want) {
 		t.Errorf("diagnostics:\n%q\nwant (the command only, not the library):\n%q", diags, want)
 	}
@@ -111,5 +114,14 @@ func TestDependencyNotJudged(t *testing.T) {
 	diags, entries := analyzeDir(t, "testdata/deps", rules.DefaultPolicy(), "example.test/dep")
 	if len(diags) != 0 || len(entries) != 0 {
 		t.Errorf("a dependency was judged: diagnostics %q, entries %+v", diags, entries)
+	}
+}
+
+// TestProblemAtPackageClause checks where a file the analyzer cannot read
+// is reported: on the package keyword of the package that owns it.
+func TestProblemAtPackageClause(t *testing.T) {
+	diags, _ := analyzeDir(t, "testdata/badreuse", rules.DefaultPolicy())
+	if len(diags) != 1 || !strings.HasPrefix(diags[0], "a.go:1:1-8: TOS001 REUSE.toml was not checked for attribution") {
+		t.Errorf("diagnostics = %q, want one TOS001 over `package` in a.go", diags)
 	}
 }
