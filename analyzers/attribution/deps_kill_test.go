@@ -125,3 +125,18 @@ func TestProblemAtPackageClause(t *testing.T) {
 		t.Errorf("diagnostics = %q, want one TOS001 over `package` in a.go", diags)
 	}
 }
+
+// TestLicenseStatementRange checks the range of a TOS203 finding: the
+// license statement's text on its line, without the comment marker and
+// the trailing blanks, for an SPDX tag and for a short-form notice.
+func TestLicenseStatementRange(t *testing.T) {
+	diags, _ := analyzeDir(t, "testdata/spdxrange", rules.DefaultPolicy())
+	var got []string
+	for _, d := range diags {
+		got = append(got, d[:strings.Index(d, " TOS203 ")+7])
+	}
+	want := []string{"a.go:1:3-36: TOS203", "b.go:1:3-64: TOS203"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", diags, want)
+	}
+}
