@@ -127,17 +127,26 @@ func TestProblemAtPackageClause(t *testing.T) {
 }
 
 // TestLicenseStatementRange checks the range of TOS203 and TOS202
-// findings: the statement's text on its line, without the comment marker
-// and the trailing blanks, for an SPDX tag, a short-form notice and a
-// foreign copyright line (whose license text is missing too).
+// findings in testdata/spdxrange: the statement's text on its line,
+// without the comment marker and the trailing blanks, for an SPDX tag, a
+// short-form notice and a foreign copyright line (with and without a
+// missing license text); the package keyword for a license that a
+// REUSE.toml annotation gives; and nothing for an annotation that gives
+// no license.
 func TestLicenseStatementRange(t *testing.T) {
 	diags, _ := analyzeDir(t, "testdata/spdxrange", rules.DefaultPolicy())
 	var got []string
 	for _, d := range diags {
 		got = append(got, d[:strings.Index(d, " TOS")+7])
 	}
-	want := []string{"a.go:1:3-36: TOS203", "b.go:1:3-64: TOS203", "c.go:1:4-35: TOS202"}
+	want := []string{"a.go:1:3-36: TOS203", "b.go:1:3-64: TOS203", "c.go:1:4-35: TOS202", "d.go:1:4-34: TOS202",
+		"e.go:1:3-51: TOS203", "s.go:4:1-8: TOS203"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", diags, want)
+	}
+	// A compound expression names each missing text.
+	if i := slices.IndexFunc(diags, func(d string) bool { return strings.HasPrefix(d, "e.go") }); i < 0 ||
+		!strings.Contains(diags[i], "carries no text of MPL-2.0 AND Apache-2.0 (add LICENSES/MPL-2.0.txt or") {
+		t.Errorf("compound expression: %q", diags)
 	}
 }
