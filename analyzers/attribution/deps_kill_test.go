@@ -130,9 +130,10 @@ func TestProblemAtPackageClause(t *testing.T) {
 // findings in testdata/spdxrange: the statement's text on its line,
 // without the comment marker and the trailing blanks, for an SPDX tag, a
 // short-form notice and a foreign copyright line (with and without a
-// missing license text); the package keyword for a license that a
-// REUSE.toml annotation gives; and nothing for an annotation that gives
-// no license.
+// missing license text, and in a copied folder whose license is not its
+// notice); the first line of an Apache-2.0 header that names a NOTICE
+// file; the package keyword for a license that a REUSE.toml annotation
+// gives; and nothing for an annotation that gives no license.
 func TestLicenseStatementRange(t *testing.T) {
 	diags, _ := analyzeDir(t, "testdata/spdxrange", rules.DefaultPolicy())
 	var got []string
@@ -140,7 +141,7 @@ func TestLicenseStatementRange(t *testing.T) {
 		got = append(got, d[:strings.Index(d, " TOS")+7])
 	}
 	want := []string{"a.go:1:3-36: TOS203", "b.go:1:3-64: TOS203", "c.go:1:4-35: TOS202", "d.go:1:4-34: TOS202",
-		"e.go:1:3-51: TOS203", "s.go:4:1-8: TOS203"}
+		"e.go:1:3-51: TOS203", "f.go:1:3-37: TOS206", "f.go:1:4-37: TOS202", "s.go:4:1-8: TOS203", "u.go:1:4-29: TOS202"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", diags, want)
 	}
