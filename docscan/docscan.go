@@ -49,6 +49,10 @@ type Options struct {
 // checks depend on: README, license and notices files.
 func RepoLevel(name string) bool { return isNoticeFile(name) }
 
+// IsDocument reports whether a file name is one the scanner checks:
+// Markdown, README, license and notices files.
+func IsDocument(name string) bool { return isMarkdown(name) || isNoticeFile(name) }
+
 // Result is the outcome of a scan.
 type Result struct {
 	Findings []report.Finding

@@ -90,7 +90,7 @@ func TestInterfaceFromPack(t *testing.T) {
 }
 
 // TestDefaultAnalyzer checks the package-level Analyzer: the default pack,
-// directives applied.
+// directives applied: the suppressed loop is quiet, the other reported.
 func TestDefaultAnalyzer(t *testing.T) {
 	if err := analysis.Validate([]*analysis.Analyzer{throttle.Analyzer}); err != nil {
 		t.Fatal(err)
@@ -98,4 +98,5 @@ func TestDefaultAnalyzer(t *testing.T) {
 	if !strings.HasPrefix(throttle.Analyzer.Doc, "report rate-limited API calls") {
 		t.Errorf("Doc = %q", throttle.Analyzer.Doc)
 	}
+	analysistest.Run(t, analysistest.TestData(), throttle.Analyzer, "defaultpack")
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -26,6 +25,12 @@ type goResult struct {
 	findings []report.Finding
 	engines  []rule.Engine
 	files    map[string]bool // Go files whose directives were read
+	packages int             // packages checked (the summary line)
+	// failed is set when a package could not be loaded or an analyzer
+	// failed on one: the findings say where, and the run exits 2.
+	failed bool
+	// notes are printed on stderr.
+	notes []string
 }
 
 // checkGo loads the packages matching patterns and runs the analyzer
@@ -34,18 +39,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	if findUp(dirs[0], "go.mod") == "" {
 		return nil, nil // not a Go module: the Go side is skipped
 	}
-	var goPatterns []string
-	for _, p := range patterns {
-		switch {
-		case !isPathPattern(p) || strings.Contains(p, "..."):
-			goPatterns = append(goPatterns, p)
-		case strings.HasSuffix(p, ".go"):
-			goPatterns = append(goPatterns, "file="+p)
-		case filepath.Ext(p) == "":
-			goPatterns = append(goPatterns, p) // a directory
-		}
-		// Other files are documents: the Go side does not look at them.
-	}
+	goPatterns := patterns // packages only: check.go classified the arguments
 	if len(goPatterns) == 0 {
 		return nil, nil
 	}
@@ -61,13 +55,13 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		// only (the standard library and dependencies are matched by the
 		// packs' patterns), so dependencies come from export data instead
 		// of being type-checked from source, the cost of any fact-based
-		// driver. Every package of the module is analysed, so that facts
-		// flow between them; findings are kept for the requested ones.
+		// driver. The requested packages are analysed with the module's
+		// packages they import, so that facts flow from those; findings
+		// are kept for the requested ones.
 		mode = packages.LoadSyntax | packages.NeedModule
 		modRoot := findUp(dirs[0], "go.mod")
 		if !(len(goPatterns) == 1 && goPatterns[0] == "./..." && wd == modRoot) { // else the module is the request
-			loadPatterns = append(slices.Clone(goPatterns), filepath.Join(modRoot, "..."))
-			if requested, err = packageIDs(ctx, wd, goPatterns); err != nil {
+			if loadPatterns, requested, err = moduleDeps(ctx, wd, goPatterns); err != nil {
 				return nil, err
 			}
 		}
@@ -85,6 +79,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		if requested != nil && !requested[pkg.ID] {
 			continue
 		}
+		res.packages++
 		for i, f := range pkg.Syntax {
 			if i >= len(pkg.CompiledGoFiles) {
 				break
@@ -130,17 +125,35 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	return res, nil
 }
 
-// packageIDs returns the IDs of the packages the patterns match.
-func packageIDs(ctx context.Context, wd string, patterns []string) (map[string]bool, error) {
-	pkgs, err := packages.Load(&packages.Config{Context: ctx, Mode: packages.NeedName, Dir: wd}, patterns...)
+// moduleDeps returns the packages to load for the patterns: those they
+// match (requested, by ID) and the main module's packages these import,
+// directly or not. Facts flow from a package to its importers, so the
+// requested packages' own dependencies in the module are all the analysis
+// needs; the rest of the module is left alone (a pre-commit run on one
+// file then type-checks a fraction of a large module).
+func moduleDeps(ctx context.Context, wd string, patterns []string) ([]string, map[string]bool, error) {
+	mode := packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	roots, err := packages.Load(&packages.Config{Context: ctx, Mode: mode, Dir: wd}, patterns...)
 	if err != nil {
-		return nil, fmt.Errorf("loading packages: %w", err)
+		return nil, nil, fmt.Errorf("loading packages: %w", err)
 	}
-	ids := map[string]bool{}
-	for _, p := range pkgs {
-		ids[p.ID] = true
+	requested := map[string]bool{}
+	for _, p := range roots {
+		requested[p.ID] = true
 	}
-	return ids, nil
+	var load []string
+	packages.Visit(roots, func(p *packages.Package) bool {
+		if p.Module == nil || !p.Module.Main {
+			return false // outside the module: export data will do
+		}
+		load = append(load, p.PkgPath)
+		return true
+	}, nil)
+	slices.Sort(load)
+	if len(load) == 0 { // nothing in the module matched: let the load say why
+		load = patterns
+	}
+	return load, requested, nil
 }
 
 // loadErrors turns package loading errors into one error (exit 2).

@@ -15,20 +15,28 @@ import (
 func runRules(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text, markdown or json")
-	if err := parseFlags(fs, "Usage: toslint rules [-format text|markdown|json]\n       toslint rules explain ID", args); err != nil {
+	if err := parseFlags(fs, "Usage: toslint rules [-format text|markdown|json]\n       toslint rules explain ID|NAME ...", args); err != nil {
 		return err
 	}
 	rest := fs.Args()
 	if len(rest) > 0 {
-		if rest[0] != "explain" || len(rest) != 2 {
-			return usageError{err: fmt.Errorf("unexpected arguments %q (want: rules explain ID)", strings.Join(rest, " "))}
+		if rest[0] != "explain" || len(rest) < 2 {
+			return usageError{err: fmt.Errorf("unexpected arguments %q (want: rules explain ID|NAME ...)", strings.Join(rest, " "))}
 		}
-		id := strings.ToUpper(rest[1])
-		r, ok := rule.Lookup(id)
-		if !ok {
-			return fmt.Errorf("unknown rule %q (run `toslint rules` for the list)", rest[1])
+		var found []rule.Rule
+		for _, arg := range rest[1:] {
+			r, ok := lookupRule(arg)
+			if !ok {
+				return fmt.Errorf("unknown rule %q: give an ID such as TOS101 or a name such as unthrottled-call-loop (run `toslint rules` for the list)", arg)
+			}
+			found = append(found, r)
 		}
-		explain(stdout, r)
+		for i, r := range found {
+			if i > 0 {
+				fmt.Fprintln(stdout)
+			}
+			explain(stdout, r)
+		}
 		return nil
 	}
 	switch *format {
@@ -65,6 +73,21 @@ func runRules(args []string, stdout io.Writer) error {
 		return enc.Encode(out)
 	}
 	return usageError{err: fmt.Errorf("unknown format %q for rules (want text, markdown or json)", *format)}
+}
+
+// lookupRule finds a rule by ID ("TOS101", any case) or by name
+// ("unthrottled-call-loop", any case, underscores for dashes).
+func lookupRule(arg string) (rule.Rule, bool) {
+	if r, ok := rule.Lookup(strings.ToUpper(arg)); ok {
+		return r, true
+	}
+	name := strings.ReplaceAll(strings.ToLower(arg), "_", "-")
+	for _, r := range rule.All() {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return rule.Rule{}, false
 }
 
 func onOff(b bool) string {

@@ -54,6 +54,9 @@ type RuleOverride struct {
 	Severity string `yaml:"severity" json:"severity,omitempty"`
 }
 
+// MaxFileSizeLimit is the largest max_file_size accepted.
+const MaxFileSizeLimit = 1 << 30
+
 // Find walks up from dir and returns the first config file found, or ""
 // when there is none.
 func Find(dir string) (string, error) {
@@ -64,11 +67,21 @@ func Find(dir string) (string, error) {
 	for {
 		for _, n := range Names {
 			p := filepath.Join(dir, n)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
-				return p, nil
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+				continue
+			} else if err != nil {
 				return "", fmt.Errorf("looking for config: %w", err)
 			}
+			// It exists: it is the config, or an error (never skipped for
+			// a parent's, which would apply other rules without a word).
+			st, err := os.Stat(p)
+			switch {
+			case err != nil:
+				return "", fmt.Errorf("config %s: %v (a broken symbolic link?)", p, unwrap(err))
+			case !st.Mode().IsRegular():
+				return "", fmt.Errorf("config %s is not a regular file (found a %s)", p, kind(st.Mode()))
+			}
+			return p, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -201,6 +214,11 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 		if strings.TrimSpace(h.Name) == "" {
 			return nil, doc.Errorf(fmt.Sprintf("copyright_holders[%d]", i), "copyright holder has no name")
 		}
+		for j, a := range h.Aliases {
+			if strings.TrimSpace(a) == "" {
+				return nil, doc.Errorf(fmt.Sprintf("copyright_holders[%d].aliases[%d]", i, j), "empty alias")
+			}
+		}
 	}
 	for i, w := range f.Wrappers {
 		at := fmt.Sprintf("wrappers[%d]", i)
@@ -226,10 +244,40 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 			return nil, doc.Errorf("trademark_owner", "no pack in force has the trademark owner %q (want true, false, auto or one of: %s)", name, strings.Join(owners, ", "))
 		}
 	}
-	if f.MaxFileSize < 0 {
-		return nil, doc.Errorf("max_file_size", "max_file_size must be positive (bytes)")
+	switch {
+	case f.MaxFileSize < 0 || f.MaxFileSize == 0 && doc.Has("max_file_size"):
+		return nil, doc.Errorf("max_file_size", "max_file_size must be at least 1 (bytes); leave it out for the default, %d", policy.DefaultMaxFileSize)
+	case f.MaxFileSize > MaxFileSizeLimit:
+		return nil, doc.Errorf("max_file_size", "max_file_size %d is too large (at most %d, 1 GiB: a document is held in memory while it is scanned)", f.MaxFileSize, int64(MaxFileSizeLimit))
+	}
+	for i, k := range f.ProseKeys {
+		if strings.TrimSpace(k) == "" {
+			return nil, doc.Errorf(fmt.Sprintf("front_matter_prose_keys[%d]", i), "empty front matter key")
+		}
 	}
 	return policy.New(o), nil
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 func hasAPI(packs []*policy.Pack, name string) bool {

@@ -114,6 +114,16 @@ func TestErrors(t *testing.T) {
 		{"owner unknown", "trademark_owner: Microsft\n", ".toslint.yml:1:18: no pack in force has the trademark owner \"Microsft\" (want true, false, auto or one of: GitHub, Microsoft)"},
 		{"map keyed by id", "rules:\n  TOS101: off\n", ".toslint.yml:2:3: rules: want a list"},
 		{"bad yaml", "packs: [\n", ".toslint.yml:1:1: invalid YAML"},
+		{"max_file_size zero", "max_file_size: 0\n", ".toslint.yml:1:16: max_file_size must be at least 1 (bytes)"},
+		{"max_file_size negative", "max_file_size: -5\n", ".toslint.yml:1:16: max_file_size must be at least 1 (bytes)"},
+		{"max_file_size huge", "max_file_size: 99999999999999999999\n", ".toslint.yml:1:16: max_file_size: 99999999999999999999 is too large"},
+		{"max_file_size over the limit", "max_file_size: 4294967296\n", ".toslint.yml:1:16: max_file_size 4294967296 is too large (at most 1073741824"},
+		{"max_file_size text", "max_file_size: 10MB\n", ".toslint.yml:1:16: max_file_size: want a whole number, found \"10MB\""},
+		{"empty alias", "copyright_holders:\n  - name: X\n    aliases: [Y, '']\n", ".toslint.yml:3:18: empty alias"},
+		{"empty prose key", "front_matter_prose_keys: [title, ' ']\n", ".toslint.yml:1:34: empty front matter key"},
+		{"unknown anchor", "packs: *p\n", ".toslint.yml:1:8: invalid YAML: unknown anchor 'p' referenced"},
+		{"control character", "fail_on: err\x07or\n", ".toslint.yml:1:13: invalid YAML: control characters are not allowed"},
+		{"invalid UTF-8", "# \xc3\x28\n", ".toslint.yml:1:3: invalid YAML: invalid"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,6 +175,23 @@ func TestFind(t *testing.T) {
 	p, err := config.Load(yml)
 	if err != nil || p.FailOn() != rule.Info || p.ConfigFile() != yml {
 		t.Errorf("Load = %v, %v", p, err)
+	}
+	// A .toslint.yml that is not a regular file is an error, never skipped
+	// for the parent's config.
+	dirCfg := filepath.Join(sub, ".toslint.yml")
+	os.Mkdir(dirCfg, 0o755)
+	if _, err := config.Find(sub); err == nil || !strings.Contains(err.Error(), "is not a regular file (found a directory)") {
+		t.Errorf("directory config: %v", err)
+	}
+	os.Remove(dirCfg)
+	os.Symlink("nowhere.yml", dirCfg)
+	if _, err := config.Find(sub); err == nil || !strings.Contains(err.Error(), "a broken symbolic link?") {
+		t.Errorf("dangling symlink config: %v", err)
+	}
+	os.Remove(dirCfg)
+	os.Symlink(yml, dirCfg)
+	if got, err := config.Find(sub); err != nil || got != dirCfg {
+		t.Errorf("symlink to a config: %q, %v", got, err)
 	}
 }
 
