@@ -102,7 +102,7 @@ func TestExceptionsAreWholeWords(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ name, except string }{
-		{"Acme Sky", "Acme Sky"},                   // the name alone
+		{"Acme Sky", "Acme Sky"},                    // the name alone
 		{"Acme Sky", "Acme Skyline and Acme Sky 2"}, // a longer word first, the name later
 		{"ZZ", "ZZZ ZZ Server"},                     // the next match starts one letter on
 	} {
