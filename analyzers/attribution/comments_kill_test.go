@@ -22,6 +22,8 @@ func TestFileCommentsEdges(t *testing.T) {
 		{"ends in a slash", "// Copyright 2020 A\npackage x /", []string{"// Copyright 2020 A"}, 20},
 		{"adjacent lines group", "// a\n// b\n\n// c\npackage x\n", []string{"// a|// b", "// c"}, 16},
 		{"only comments", "// a\n", []string{"// a"}, 5},
+		{"unterminated string at the end", "// a\npackage x\nvar s = \"abc", []string{"// a"}, 5},
+		{"string ends at the newline", "package x\nvar s = \"abc\n// Copyright 2020 A\n", []string{"// Copyright 2020 A"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
