@@ -15,10 +15,10 @@ import (
 	"github.com/toslint/toslint/docscan"
 	"github.com/toslint/toslint/internal/config"
 	"github.com/toslint/toslint/internal/directive"
-	"github.com/toslint/toslint/internal/golden"
 	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
 	"github.com/toslint/toslint/internal/testenv"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -90,7 +90,7 @@ func TestRepos(t *testing.T) {
 		}
 		t.Run(d.Name(), func(t *testing.T) {
 			got := scanDir(t, filepath.Join("testdata/repos", d.Name()))
-			golden.Check(t, filepath.Join("testdata/repos", d.Name()+".golden"), []byte(got), *update)
+			testutil.CheckGolden(t, filepath.Join("testdata/repos", d.Name()+".golden"), []byte(got), *update)
 		})
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/toslint/toslint/internal/golden"
 	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/testutil"
 	"github.com/toslint/toslint/rules"
 )
 
@@ -150,7 +150,7 @@ func TestBadPacks(t *testing.T) {
 
 func checkGolden(t *testing.T, file, got string) {
 	t.Helper()
-	golden.Check(t, file, []byte(got), *update)
+	testutil.CheckGolden(t, file, []byte(got), *update)
 }
 
 func FuzzParse(f *testing.F) {

@@ -13,9 +13,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/toslint/toslint/internal/golden"
 	"github.com/toslint/toslint/internal/packinit"
 	"github.com/toslint/toslint/internal/packreview"
+	"github.com/toslint/toslint/internal/testutil"
 	"github.com/toslint/toslint/rules"
 )
 
@@ -67,7 +67,7 @@ func TestGolden(t *testing.T) {
 		t.Run(strings.TrimSuffix(c.golden, ".yaml"), func(t *testing.T) {
 			got := generate(t, c.opts, c.pages...)
 			file := filepath.Join("testdata", "golden", c.golden)
-			golden.Check(t, file, got, *update)
+			testutil.CheckGolden(t, file, got, *update)
 			if _, err := rules.Parse(c.golden, got); err != nil {
 				t.Errorf("the pack loader rejects the output: %v", err)
 			}

@@ -15,9 +15,9 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/toslint/toslint/internal/golden"
 	"github.com/toslint/toslint/internal/report"
 	"github.com/toslint/toslint/internal/rule"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -74,7 +74,7 @@ func TestFormatsGolden(t *testing.T) {
 			if err := report.Formats[name].Write(&b, sample()); err != nil {
 				t.Fatal(err)
 			}
-			golden.Check(t, filepath.Join("testdata", "sample."+name+".golden"), b.Bytes(), *update)
+			testutil.CheckGolden(t, filepath.Join("testdata", "sample."+name+".golden"), b.Bytes(), *update)
 		})
 	}
 }

@@ -1,10 +1,6 @@
-// Package golden compares a test's output with a golden file. Tests only.
-//
-// Each package that has golden files defines its own -update flag and
-// passes its value: with it, Check rewrites the file instead of failing,
-// and the diff is reviewed before committing (CONTRIBUTING.md lists the
-// packages).
-package golden
+// Package testutil holds helpers that several packages' tests share: golden
+// files and fixture trees. Tests only.
+package testutil
 
 import (
 	"os"
@@ -14,9 +10,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// Check compares got with the content of file. With update it first
-// writes got to file (creating its directory), so the comparison passes.
-func Check(t testing.TB, file string, got []byte, update bool) {
+// CheckGolden compares got with the content of a golden file. Each
+// package that has golden files defines its own -update flag and passes
+// its value: with update, CheckGolden first writes got to file (creating
+// its directory), and the diff is reviewed before committing
+// (CONTRIBUTING.md lists the packages).
+func CheckGolden(t testing.TB, file string, got []byte, update bool) {
 	t.Helper()
 	if update {
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {

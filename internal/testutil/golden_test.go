@@ -1,4 +1,4 @@
-package golden_test
+package testutil_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/toslint/toslint/internal/golden"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 // recorder is a testing.TB that records failures instead of stopping.
@@ -28,30 +28,40 @@ func (r *recorder) fail(msg string) {
 	}
 }
 
-func TestCheck(t *testing.T) {
+func TestCheckGolden(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "sub", "out.golden")
 
 	r := &recorder{TB: t}
-	golden.Check(r, file, []byte("a\n"), false)
+	testutil.CheckGolden(r, file, []byte("a\n"), false)
 	if !r.failed || !strings.Contains(r.msg, "run the test with -update") {
 		t.Errorf("a missing golden file must fail and say to run -update: %+v", r)
 	}
 
 	r = &recorder{TB: t}
-	golden.Check(r, file, []byte("a\n"), true)
+	testutil.CheckGolden(r, file, []byte("a\n"), true)
 	if data, err := os.ReadFile(file); r.failed || err != nil || string(data) != "a\n" {
 		t.Errorf("update did not write the file: %q, %v, %+v", data, err, r)
 	}
 
 	r = &recorder{TB: t}
-	golden.Check(r, file, []byte("a\n"), false)
+	testutil.CheckGolden(r, file, []byte("a\n"), false)
 	if r.failed {
 		t.Errorf("same content failed: %+v", r)
 	}
 
 	r = &recorder{TB: t}
-	golden.Check(r, file, []byte("b\n"), false)
+	testutil.CheckGolden(r, file, []byte("b\n"), false)
 	if !r.failed {
 		t.Error("different content passed")
+	}
+}
+
+func TestWriteTree(t *testing.T) {
+	dir := t.TempDir()
+	testutil.WriteTree(t, dir, map[string]string{"a.md": "x", "sub/dir/b.md": "y"})
+	for name, want := range map[string]string{"a.md": "x", "sub/dir/b.md": "y"} {
+		if data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || string(data) != want {
+			t.Errorf("%s = %q, %v; want %q", name, data, err, want)
+		}
 	}
 }
