@@ -1,0 +1,24 @@
+package attribution
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestTwoStatementsOnALine checks that every statement of a line is
+// found, not only the first: two copyright statements, two credits.
+func TestTwoStatementsOnALine(t *testing.T) {
+	for line, want := range map[string][]string{
+		" Copyright 2019 Jane Roe; Copyright 2020 John Poe":                 {"Jane Roe", "John Poe"},
+		" Based on work by Jane Roe; adapted from the code of Richard Poe.": {"Jane Roe", "Richard Poe"},
+		" SPDX-FileCopyrightText: 2021 Jane Roe, © 2022 Widget Inc.":        {"Jane Roe", "Widget Inc."},
+	} {
+		var got []string
+		for _, s := range statementsIn(line) {
+			got = append(got, s.holder)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("statementsIn(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
