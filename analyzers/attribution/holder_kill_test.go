@@ -22,3 +22,21 @@ func TestTwoStatementsOnALine(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkWithoutYear checks that "(c)" marks a statement inside a line
+// that has no year: the mark alone tells it from prose.
+func TestMarkWithoutYear(t *testing.T) {
+	for line, want := range map[string][]string{
+		" Portions Copyright (c) Jane Roe":   {"Jane Roe"},
+		" Portions copyright Jane Roe":       nil, // neither a mark nor a year: prose
+		" Parts are copyright (C) Acme Ltd.": {"Acme Ltd."},
+	} {
+		var got []string
+		for _, s := range statementsIn(line) {
+			got = append(got, s.holder)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("statementsIn(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
