@@ -40,3 +40,25 @@ func TestMarkWithoutYear(t *testing.T) {
 		}
 	}
 }
+
+// TestUnmarkedStatementAtLineStart checks a line that starts with
+// "Copyright" and has neither mark nor year: a name of two words or an
+// organisation's word ("Contributors", "Foundation", "Ltd.") is a holder,
+// one plain word is prose. A mark after the year is skipped over.
+func TestUnmarkedStatementAtLineStart(t *testing.T) {
+	for line, want := range map[string][]string{
+		" Copyright Jane Roe":           {"Jane Roe"},
+		" Copyright Widget":             nil,
+		" Copyright Contributors":       {"Contributors"},
+		" Copyright Foundation":         {"Foundation"},
+		" Copyright 2020 (c) Acme Corp": {"Acme Corp"},
+	} {
+		var got []string
+		for _, s := range statementsIn(line) {
+			got = append(got, s.holder)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("statementsIn(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
