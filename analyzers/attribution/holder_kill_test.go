@@ -62,3 +62,22 @@ func TestUnmarkedStatementAtLineStart(t *testing.T) {
 		}
 	}
 }
+
+// TestHolderEndsAtSpacedDash checks that " - " ends a holder ("Acme Corp -
+// Widget Division") while a hyphen inside a name does not, and that a
+// line ending in " -" is read.
+func TestHolderEndsAtSpacedDash(t *testing.T) {
+	for line, want := range map[string][]string{
+		" Copyright 2020 Acme Corp - Widget Division": {"Acme Corp"},
+		" Copyright 2020 Jean-Luc Roe - Paris":        {"Jean-Luc Roe"},
+		" Copyright 2020 Jane Roe -":                  {"Jane Roe"},
+	} {
+		var got []string
+		for _, s := range statementsIn(line) {
+			got = append(got, s.holder)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("statementsIn(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
