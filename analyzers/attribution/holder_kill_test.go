@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -79,5 +80,39 @@ func TestHolderEndsAtSpacedDash(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("statementsIn(%q) = %q, want %q", line, got, want)
 		}
+	}
+}
+
+// TestStopPhraseAtWordStart checks that a stop phrase ("who ",
+// "released", ...) ends a holder only where a word starts: inside a name
+// it is part of the name, whatever letter or digit comes before it.
+func TestStopPhraseAtWordStart(t *testing.T) {
+	for line, want := range map[string][]string{
+		" Copyright 2020 Dawho Labs":          {"Dawho Labs"},
+		" Copyright 2020 Ozwho Labs":          {"Ozwho Labs"},
+		" Copyright 2020 Team0released Co.":   {"Team0released Co."},
+		" Copyright 2020 Team9released Co.":   {"Team9released Co."},
+		" Copyright 2020 Acme Labs who wrote": {"Acme Labs"},
+	} {
+		var got []string
+		for _, s := range statementsIn(line) {
+			got = append(got, s.holder)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("statementsIn(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+// TestLongHolder checks the 100-byte bound on a holder: up to 100 bytes
+// it is kept whole, past it cut at the last word that fits.
+func TestLongHolder(t *testing.T) {
+	name := strings.Repeat("Abcdefghi ", 9) + "Abcdefghij" // 100 bytes
+	if got := statementsIn(" Copyright 2020 " + name); len(got) != 1 || got[0].holder != name {
+		t.Errorf("100-byte holder: %+v", got)
+	}
+	long := name + "k Xyz"
+	if got := statementsIn(" Copyright 2020 " + long); len(got) != 1 || got[0].holder != strings.Repeat("Abcdefghi ", 9)[:89] {
+		t.Errorf("long holder: %+v", got)
 	}
 }
