@@ -151,3 +151,13 @@ func TestLicenseStatementRange(t *testing.T) {
 		t.Errorf("compound expression: %q", diags)
 	}
 }
+
+// TestOwnHolderByVote checks the module's own holder when nothing names
+// it (a LICENSE without a copyright line, no configuration): the holder
+// on most files is the module's own, the other is foreign.
+func TestOwnHolderByVote(t *testing.T) {
+	diags, _ := analyzeDir(t, "testdata/vote", rules.DefaultPolicy())
+	if len(diags) != 1 || !strings.HasPrefix(diags[0], `c.go:1:4-41: TOS202 copyright of "Quite Different Person"`) {
+		t.Errorf("diagnostics = %q, want one TOS202 for Quite Different Person in c.go", diags)
+	}
+}
