@@ -21,6 +21,7 @@ import (
 	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/config"
 	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/testutil"
 	"github.com/toslint/toslint/rules"
 )
 
@@ -159,5 +160,47 @@ func TestOwnHolderByVote(t *testing.T) {
 	diags, _ := analyzeDir(t, "testdata/vote", rules.DefaultPolicy())
 	if len(diags) != 1 || !strings.HasPrefix(diags[0], `c.go:1:4-41: TOS202 copyright of "Quite Different Person"`) {
 		t.Errorf("diagnostics = %q, want one TOS202 for Quite Different Person in c.go", diags)
+	}
+}
+
+// TestVoteThresholds checks when the holder on most files is the
+// module's own with no other evidence: more than half the statements, or
+// at least 5/4 of the runner-up's; a tie makes no holder own.
+func TestVoteThresholds(t *testing.T) {
+	mit, err := os.ReadFile("testdata/licenses/MIT.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holders := []string{"Alpha Anders", "Bravo Baker", "Charlie Clark"}
+	for _, tt := range []struct {
+		counts []int // files per holder, in the order above
+		own    bool  // whether Alpha Anders is the module's own
+	}{
+		{[]int{2, 2}, false},    // a tie
+		{[]int{5, 4, 1}, true},  // exactly 5/4 of the runner-up
+		{[]int{4, 4, 1}, false}, // a tie at the top
+		{[]int{3, 1, 1}, true},  // more than half
+		{[]int{6, 5}, true},     // more than half, under 5/4 of the runner-up
+	} {
+		t.Run(fmt.Sprint(tt.counts), func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{"go.mod": "module example.test/vote\n\ngo 1.22\n", "LICENSE": string(mit)}
+			for h, n := range tt.counts {
+				for i := range n {
+					files[fmt.Sprintf("f%d_%d.go", h, i)] = "// Copyright 2024 " + holders[h] + "\n\npackage vote\n"
+				}
+			}
+			testutil.WriteTree(t, dir, files)
+			diags, _ := analyzeDir(t, dir, rules.DefaultPolicy())
+			alpha := 0
+			for _, d := range diags {
+				if strings.Contains(d, `"Alpha Anders"`) {
+					alpha++
+				}
+			}
+			if own := alpha == 0; own != tt.own {
+				t.Errorf("Alpha Anders own = %v, want %v (%q)", own, tt.own, diags)
+			}
+		})
 	}
 }
