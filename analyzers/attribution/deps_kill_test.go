@@ -181,6 +181,7 @@ func TestVoteThresholds(t *testing.T) {
 		{[]int{4, 4, 1}, false}, // a tie at the top
 		{[]int{3, 1, 1}, true},  // more than half
 		{[]int{6, 5}, true},     // more than half, under 5/4 of the runner-up
+		{[]int{9, 8, 3}, false}, // under half, under 5/4 of the runner-up
 	} {
 		t.Run(fmt.Sprint(tt.counts), func(t *testing.T) {
 			dir := t.TempDir()
