@@ -185,7 +185,8 @@ func TestVoteThresholds(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(tt.counts), func(t *testing.T) {
 			dir := t.TempDir()
-			files := map[string]string{"go.mod": "module example.test/vote\n\ngo 1.22\n", "LICENSE": string(mit)}
+			files := map[string]string{"go.mod": "module example.test/vote\n\ngo 1.22\n", "LICENSE": string(mit),
+				"doc.go": "// Package vote has files with and without a statement.\npackage vote\n"}
 			for h, n := range tt.counts {
 				for i := range n {
 					files[fmt.Sprintf("f%d_%d.go", h, i)] = "// Copyright 2024 " + holders[h] + "\n\npackage vote\n"
@@ -203,5 +204,29 @@ func TestVoteThresholds(t *testing.T) {
 				t.Errorf("Alpha Anders own = %v, want %v (%q)", own, tt.own, diags)
 			}
 		})
+	}
+}
+
+// TestVoteSkipsCopiedFolders checks that the vote for the module's own
+// holder counts only files outside copied folders: a vendored folder's
+// many files do not outvote the module's one.
+func TestVoteSkipsCopiedFolders(t *testing.T) {
+	mit, err := os.ReadFile("testdata/licenses/MIT.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":        "module example.test/vote\n\ngo 1.22\n",
+		"LICENSE":       string(mit),
+		"y.go":          "// Copyright 2024 Yolanda Young\n\npackage vote\n",
+		"third/LICENSE": "Copyright (c) 2020 Xavier Xu\n\n" + string(mit),
+		"third/a.go":    "// Copyright 2020 Xavier Xu\n\npackage third\n",
+		"third/b.go":    "// Copyright 2020 Xavier Xu\n\npackage third\n",
+		"third/c.go":    "// Copyright 2020 Xavier Xu\n\npackage third\n",
+	}
+	testutil.WriteTree(t, dir, files)
+	if diags, _ := analyzeDir(t, dir, rules.DefaultPolicy()); len(diags) != 0 {
+		t.Errorf("want quiet (Yolanda Young is own by vote, the folder carries its MIT notice), got %q", diags)
 	}
 }

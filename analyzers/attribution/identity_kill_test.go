@@ -41,3 +41,23 @@ func TestDistinctiveWords(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnByWordPrefix checks that a holder word of five letters or more
+// that starts an own word, or that an own word starts ("Nimble" and the
+// owner "nimbleware"), makes the holder the module's own; shorter words must
+// match whole.
+func TestOwnByWordPrefix(t *testing.T) {
+	m := &modInfo{own: map[string]bool{}, ownTokens: map[string]bool{"nimbleware": true, "quark": true, "acme": true}}
+	for key, want := range map[string]bool{
+		"nimble labs": true,  // "nimble" starts the own word "nimbleware"
+		"nimbl corp":  true,  // so does a five-letter word
+		"nimb labs":   false, // four letters: whole words only
+		"quarks inc":  true,  // the five-letter own word "quark" starts "quarks"
+		"acmes corp":  false, // "acme" has four letters
+		"acme corp":   true,  // the word itself
+	} {
+		if got := m.isOwn(key); got != want {
+			t.Errorf("isOwn(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
