@@ -18,6 +18,7 @@ import (
 	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
 	"github.com/toslint/toslint/internal/testenv"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -89,19 +90,7 @@ func TestRepos(t *testing.T) {
 		}
 		t.Run(d.Name(), func(t *testing.T) {
 			got := scanDir(t, filepath.Join("testdata/repos", d.Name()))
-			golden := filepath.Join("testdata/repos", d.Name()+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("findings differ from %s (rerun with -update after checking)\n--- want\n%s--- got\n%s", golden, want, got)
-			}
+			testutil.CheckGolden(t, filepath.Join("testdata/repos", d.Name()+".golden"), []byte(got), *update)
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/toslint/toslint/docscan"
 	"github.com/toslint/toslint/internal/report"
+	"github.com/toslint/toslint/internal/testutil"
 	"github.com/toslint/toslint/rules"
 )
 
@@ -113,15 +114,7 @@ func TestFixes(t *testing.T) {
 func writeRepo(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testutil.WriteTree(t, dir, files)
 	return dir
 }
 

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 // integration skips the test unless TOSLINT_INTEGRATION=1.
@@ -36,15 +38,7 @@ func repoRoot(t *testing.T) string {
 // writeTree writes files (slash paths) under dir.
 func writeTree(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testutil.WriteTree(t, dir, files)
 }
 
 // exitCode returns the exit code of a finished command's error.

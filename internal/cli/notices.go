@@ -99,41 +99,12 @@ func runNotices(ctx context.Context, args []string, stdout, stderr io.Writer) (i
 				sep = "\n\n"
 			}
 		}
-		if err := writeNotices(file, append(old, []byte(sep+paste)...)); err != nil {
+		if err := writeAtomicNew(file, append(old, []byte(sep+paste)...)); err != nil {
 			return 0, fmt.Errorf("writing %s: %w", relTo(wd, file), err)
 		}
 		fmt.Fprintf(stderr, "toslint: appended %d entries and %d license texts to %s\n", n.written, len(n.texts), relTo(wd, file))
 	}
 	return ExitOK, nil
-}
-
-// writeNotices replaces or creates file atomically: a temporary file in
-// the same directory, synced, given the old file's mode (0644 for a new
-// one), then renamed over it.
-func writeNotices(file string, data []byte) error {
-	if _, err := os.Stat(file); err == nil {
-		return writeAtomic(file, data)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".toslint-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
 }
 
 // noticesFile returns the module's notices file, or NOTICE to create.

@@ -9,20 +9,13 @@ import (
 	"testing"
 
 	"github.com/toslint/toslint/internal/cli"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 // writeTree writes files (slash paths) under dir.
 func writeTree(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testutil.WriteTree(t, dir, files)
 }
 
 func readLicense(t *testing.T, id string) string {

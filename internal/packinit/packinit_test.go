@@ -15,6 +15,7 @@ import (
 
 	"github.com/toslint/toslint/internal/packinit"
 	"github.com/toslint/toslint/internal/packreview"
+	"github.com/toslint/toslint/internal/testutil"
 	"github.com/toslint/toslint/rules"
 )
 
@@ -66,21 +67,7 @@ func TestGolden(t *testing.T) {
 		t.Run(strings.TrimSuffix(c.golden, ".yaml"), func(t *testing.T) {
 			got := generate(t, c.opts, c.pages...)
 			file := filepath.Join("testdata", "golden", c.golden)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("%s differs (-want +got):\n%s", file, diff)
-			}
+			testutil.CheckGolden(t, file, got, *update)
 			if _, err := rules.Parse(c.golden, got); err != nil {
 				t.Errorf("the pack loader rejects the output: %v", err)
 			}

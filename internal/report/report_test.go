@@ -17,6 +17,7 @@ import (
 
 	"github.com/toslint/toslint/internal/report"
 	"github.com/toslint/toslint/internal/rule"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -73,19 +74,7 @@ func TestFormatsGolden(t *testing.T) {
 			if err := report.Formats[name].Write(&b, sample()); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "sample."+name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(want, b.Bytes()) {
-				t.Errorf("%s output differs from %s (rerun with -update after checking):\n%s", name, golden, b.String())
-			}
+			testutil.CheckGolden(t, filepath.Join("testdata", "sample."+name+".golden"), b.Bytes(), *update)
 		})
 	}
 }
