@@ -27,21 +27,19 @@ func BenchmarkScanPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pol := defaultPolicy()
-	m := newMatcher(pol.Packs())
+	proto := pageScan(defaultPolicy())
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		s := &scan{pol: pol, matcher: m}
+		s := proto.fresh()
 		d := ParseMarkdown(token.NewFileSet(), "page.md", src)
-		s.checkTrademarks(d, map[*policy.Pack]map[string]int{})
-		s.checkReusePage(d, "page.md")
+		s.checkPage(d, "page.md")
 	}
 }
 
 // BenchmarkMatcher runs the multi-term matcher over a paragraph.
 func BenchmarkMatcher(b *testing.B) {
-	m := newMatcher(defaultPolicy().Packs())
+	m := pageScan(defaultPolicy()).matcher
 	text := "The service reads device records from Microsoft Defender for Endpoint and writes a report; " +
 		"operators use PowerShell and Powershell scripts, open SharePoint, and some still say Windows Defender ATP " +
 		"or Azure Sentinel when they mean the new names, while the rest of the words are ordinary prose about queues."

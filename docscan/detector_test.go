@@ -11,8 +11,10 @@ import (
 // TestDetectorAmbiguity builds the go-license-detector helper and checks
 // that a confident guess that disagrees with licensecheck is reported.
 func TestDetectorAmbiguity(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds toslint-licensedb")
+	if testing.Short() || os.Getenv("TOSLINT_INTEGRATION") != "1" {
+		// go-license-detector and go-git are 200 packages no other test
+		// compiles: most of a cold `go test ./...`. .ci/run sets it.
+		t.Skip("builds toslint-licensedb: set TOSLINT_INTEGRATION=1 to run it")
 	}
 	bin := t.TempDir()
 	if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, "toslint-licensedb"), "../cmd/toslint-licensedb").CombinedOutput(); err != nil {
@@ -29,7 +31,7 @@ func TestDetectorAmbiguity(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "LICENSE"), append([]byte("MIT License\n\nCopyright (c) 2026 Example Corp\n\n"), mit...), 0o644)
 	os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Docs\n\n## License\n\nThe pages are licensed under CC BY 4.0.\n"), 0o644)
 	got := scanDir(t, dir)
-	if !strings.Contains(got, "LICENSE:1:1: TOS302 LICENSE is MIT, but the docs are published under CC-BY-4.0") || strings.Contains(got, "ambiguous") {
+	if !strings.Contains(got, "LICENSE:1:1: TOS302 LICENSE is MIT, but the README says the docs are licensed under CC-BY-4.0") || strings.Contains(got, "ambiguous") {
 		t.Errorf("findings:\n%s", got)
 	}
 	// The detector scores CC BY 4.0 high when its URL appears in an MIT

@@ -25,7 +25,6 @@ import (
 	"github.com/toslint/toslint/internal/directive"
 	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
-	"github.com/toslint/toslint/internal/rule"
 )
 
 // Options control a scan.
@@ -50,10 +49,15 @@ type Options struct {
 // checks depend on: README, license and notices files.
 func RepoLevel(name string) bool { return isNoticeFile(name) }
 
+// IsDocument reports whether a file name is one the scanner checks:
+// Markdown, README, license and notices files.
+func IsDocument(name string) bool { return isMarkdown(name) || isNoticeFile(name) }
+
 // Result is the outcome of a scan.
 type Result struct {
 	Findings []report.Finding
-	Scanned  int // files read and checked
+	Scanned  int         // files read and checked
+	Owners   []OwnerMode // per mark owner: checked as the owner's repository or not, and why
 	// Incomplete is set when the context ended before every file was
 	// scanned (the user interrupted the run): Findings holds the findings
 	// of the files scanned whole until then, and the repository-level
@@ -94,16 +98,11 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 		return nil, fmt.Errorf("resolving %s: %w", opts.Root, unwrapPathErr(err))
 	}
 	s := &scan{pol: pol, opts: opts, realRoot: realRoot, licenseDirs: map[string]bool{},
-		matcher: newMatcher(pol.Packs()), marksUsed: map[*policy.Pack]map[string]int{}, attributed: map[*policy.Pack]bool{},
 		limits: pol.Limits(), inFlight: map[string]*[]report.Finding{}, abandoned: map[string]bool{}}
+	s.setupRules()
 	s.policyRoot = pol.Root()
 	if r, err := filepath.EvalSymlinks(s.policyRoot); err == nil {
 		s.policyRoot = r
-	}
-	for _, r := range rule.All() {
-		if strings.HasPrefix(r.ID, "TOS4") && pol.Enabled(r.ID) {
-			s.trademarkRules = true
-		}
 	}
 	repoLevel := len(opts.Files) == 0
 	for _, f := range opts.Files {
@@ -130,13 +129,7 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 	res := &Result{}
 	res.Incomplete = s.readAll(ctx, files)
 	if !res.Incomplete {
-		if repoLevel {
-			s.checkLicenseCoverage(files)
-			s.checkNotices()
-			s.checkAttributionStatement()
-			s.checkPublisher(s.hasCode)
-		}
-		s.checkReuse()
+		s.checkRepo(files, repoLevel)
 	}
 	findings := s.findings
 	if len(opts.Files) > 0 {
@@ -151,6 +144,7 @@ func Scan(ctx context.Context, pol *policy.Policy, opts Options) (*Result, error
 		findings = out
 	}
 	res.Findings, res.Scanned, res.Warnings, res.InternalErrors = findings, s.scanned, s.warnings, s.internalErrors
+	res.Owners = s.ownerModes()
 	return res, nil
 }
 
@@ -184,15 +178,8 @@ type scan struct {
 	licenseDirs    map[string]bool // rel dirs that hold a license file
 	docs           []*Document     // root README and notice files, parsed
 	plainNotice    []plainText     // notice files that are not Markdown
-	matcher        *matcher        // the packs' marks and retired names
-	marksUsed      map[*policy.Pack]map[string]int
-	// attributed records the packs whose trademark attribution statement
-	// some document carries (TOS405); kept instead of the documents' text
-	// so that memory stays flat in the number of files.
-	attributed map[*policy.Pack]bool
-	reused     []reusedPage
-	declared   []declaration // SPDX tags and front-matter licenses in docs (TOS308)
-	hasCode    bool          // the repository holds source code (TOS305)
+	hasCode        bool            // the repository holds source code (TOS305)
+	docState                       // the document rules' state (trademarks.go)
 	// trademarkRules is set when a trademark rule (TOS4xx) is on: with
 	// none, documents are not matched against the marks at all.
 	trademarkRules bool
@@ -418,8 +405,18 @@ func lineCol(data []byte, off int) (line, col int) {
 // warning says so.
 func (s *scan) gitIgnored(root string) func(rel string, dir bool) bool {
 	none := func(string, bool) bool { return false }
-	if _, err := os.Lstat(filepath.Join(root, ".git")); err != nil {
+	gitPath := filepath.Join(root, ".git")
+	fi, err := os.Lstat(gitPath)
+	if err != nil {
 		return none
+	}
+	if fi.Mode().IsRegular() {
+		// A worktree or submodule has a .git file that points at its git
+		// directory ("gitdir: ..."); any other .git file is not git's.
+		head, _ := readHead(gitPath, 8)
+		if string(head) != "gitdir: " {
+			return none
+		}
 	}
 	cmd := exec.Command("git", "-C", root, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z")
 	var stderr bytes.Buffer
@@ -455,4 +452,16 @@ func (s *scan) gitIgnored(root string) func(rel string, dir bool) bool {
 		}
 		return false
 	}
+}
+
+// readHead returns up to n bytes from the start of a file.
+func readHead(name string, n int) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, n)
+	k, err := io.ReadFull(f, b)
+	return b[:k], err
 }

@@ -16,6 +16,8 @@ import (
 	"github.com/toslint/toslint/internal/directive"
 	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
+	"github.com/toslint/toslint/internal/testenv"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -87,19 +89,7 @@ func TestRepos(t *testing.T) {
 		}
 		t.Run(d.Name(), func(t *testing.T) {
 			got := scanDir(t, filepath.Join("testdata/repos", d.Name()))
-			golden := filepath.Join("testdata/repos", d.Name()+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("findings differ from %s (rerun with -update after checking)\n--- want\n%s--- got\n%s", golden, want, got)
-			}
+			testutil.CheckGolden(t, filepath.Join("testdata/repos", d.Name()+".golden"), []byte(got), *update)
 		})
 	}
 }
@@ -146,8 +136,8 @@ func TestSymlinks(t *testing.T) {
 }
 
 func TestUnreadableFile(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root reads every file")
+	if !testenv.Unprivileged(t) { // root reads every file
+		return
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "LICENSE"), []byte("x\n"), 0o644)

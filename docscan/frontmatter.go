@@ -21,7 +21,8 @@ type FrontMatter struct {
 }
 
 // DefaultProseKeys are the front-matter keys whose values are prose.
-var DefaultProseKeys = []string{"title", "description", "summary", "keywords"}
+// Search keywords and tags are lists of terms, not prose: never linted.
+var DefaultProseKeys = []string{"title", "description", "summary"}
 
 // splitFrontMatter finds a front matter block that starts at offset from
 // of src (after a byte order mark, if any) and returns its bounds and the

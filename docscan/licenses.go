@@ -1,6 +1,7 @@
 package docscan
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"os"
@@ -8,7 +9,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/toslint/toslint/internal/licenseid"
@@ -32,10 +32,6 @@ var statements = []struct {
 	{regexp.MustCompile(grantPrefix + `Apache\s+License,?\s+(?:Version\s+)?2\.0\b`), "Apache-2.0"},
 }
 
-// noticeHeading matches a legal-notices or license section heading,
-// including "##Legal Notices" without a space (not a CommonMark heading).
-var noticeHeading = regexp.MustCompile(`(?i)^\s*#{0,6}\s*(legal\s+notices?|licen[cs]e|licensing|copyright(\s+and\s+licen[cs]e)?)\b`)
-
 // declaration is a license a document declares for itself.
 type declaration struct {
 	id  string
@@ -43,6 +39,20 @@ type declaration struct {
 }
 
 var spdxInDoc = regexp.MustCompile(`SPDX-License-Identifier:\s*([A-Za-z0-9.+-]+)`)
+
+// declarations records the license a page declares for itself (an SPDX
+// tag in an HTML comment, or a front-matter license key), for TOS308.
+type declarations struct{}
+
+func (declarations) ids() []string { return []string{"TOS308"} }
+
+func (declarations) check(p *page) {
+	if decl, ok := declaredLicense(p.d); ok {
+		p.s.mu.Lock()
+		p.s.declared = append(p.s.declared, decl)
+		p.s.mu.Unlock()
+	}
+}
 
 // declaredLicense finds an SPDX tag (in an HTML comment) or a front-matter
 // license key in a document.
@@ -58,15 +68,109 @@ func declaredLicense(d *Document) (declaration, bool) {
 	return declaration{}, false
 }
 
-// plainNoticeHeading finds a legal-notices heading in a plain-text file.
-var plainNoticeHeading = regexp.MustCompile(`(?im)^\s*#*\s*legal\s+notices?`)
+// blank reports whether a file holds nothing but white space: it grants
+// no license.
+func blank(data []byte) bool {
+	return len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))) == 0
+}
+
+// licenseCoverage reports TOS301 when Markdown docs have no license file
+// (with text in it) in their directory or any parent up to the root.
+type licenseCoverage struct{}
+
+func (licenseCoverage) ids() []string { return []string{"TOS301"} }
+
+func (licenseCoverage) checkRepo(s *scan) {
+	covers := map[string]bool{}
+	var empty []string
+	covered := func(dir string) bool {
+		v, ok := covers[dir]
+		if !ok {
+			var e []string
+			v, e = s.licensedDir(dir)
+			covers[dir] = v
+			empty = append(empty, e...)
+		}
+		return v
+	}
+	var uncovered []string
+	for _, f := range s.files {
+		if !f.markdown || isMetaDoc(f.rel) {
+			continue
+		}
+		ok := false
+		for dir := path.Dir(f.rel); ; dir = path.Dir(dir) {
+			if s.licenseDirs[dir] && covered(dir) {
+				ok = true
+				break
+			}
+			if dir == "." {
+				break
+			}
+		}
+		if !ok {
+			uncovered = append(uncovered, f.rel)
+		}
+	}
+	if len(uncovered) == 0 {
+		return
+	}
+	// Only the owner publishes under the pack's docs license; anyone else
+	// chooses their own.
+	what := "add a LICENSE file (or LICENSES/<id>.txt) that states the license of the docs"
+	for _, l := range s.licensors() {
+		if l.owned {
+			what = fmt.Sprintf("add a LICENSE file with %s, the docs license of %s", l.license, joinAnd(l.owners))
+			break
+		}
+	}
+	slices.Sort(empty)
+	if len(empty) > 0 {
+		what = fmt.Sprintf("%s is empty, so it grants no license: put the license text in it", strings.Join(slices.Compact(empty), " and "))
+	}
+	msg := fmt.Sprintf("no license file covers the Markdown docs (%s", uncovered[0])
+	if n := len(uncovered) - 1; n > 0 {
+		msg += fmt.Sprintf(" and %d more", n)
+	}
+	msg += "): " + what
+	s.add(report.Finding{Rule: "TOS301", Pos: s.repoAnchor(), Message: msg})
+}
+
+// licensedDir reports whether a directory (relative, slash-separated)
+// holds a license file with text in it, or a LICENSES directory that
+// does; and lists the license files there that are empty.
+func (s *scan) licensedDir(dir string) (bool, []string) {
+	var empty []string
+	for _, sub := range []string{dir, path.Join(dir, "LICENSES")} {
+		entries, err := os.ReadDir(s.abs(sub))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if e.IsDir() || sub == dir && !isLicenseFile(e.Name()) {
+				continue
+			}
+			data := readLimited(filepath.Join(s.abs(sub), e.Name()), s.pol.MaxFileSize())
+			if !blank(data) {
+				return true, nil
+			}
+			if st, err := os.Stat(filepath.Join(s.abs(sub), e.Name())); err == nil && st.Size() <= s.pol.MaxFileSize() {
+				empty = append(empty, path.Join(sub, e.Name()))
+			}
+		}
+	}
+	return false, empty
+}
 
 // repoLicenses is what the root files say about the repository's licenses.
 type repoLicenses struct {
 	docsFile, codeFile string // root LICENSE and LICENSE-CODE (absolute), if any
 	docsID, codeID     string // their identified licenses
+	docsBlank          bool   // the docs license file is empty
 	stated             []string
+	statedAt           token.Position // where the README states the first of them
 	readme             *Document
+	files              []string // names of the root license files
 }
 
 func (s *scan) rootLicenses() *repoLicenses {
@@ -78,12 +182,13 @@ func (s *scan) rootLicenses() *repoLicenses {
 		if e.IsDir() || !isLicenseFile(name) {
 			continue
 		}
+		rl.files = append(rl.files, name)
 		data := readLimited(filepath.Join(s.opts.Root, name), s.pol.MaxFileSize())
 		switch {
 		case strings.Contains(lower, "code"):
 			rl.codeFile, rl.codeID = filepath.Join(s.opts.Root, name), licenseid.Identify(data)
 		case rl.docsFile == "" || lower == "license" || lower == "license.md" || lower == "license.txt":
-			rl.docsFile, rl.docsID = filepath.Join(s.opts.Root, name), licenseid.Identify(data)
+			rl.docsFile, rl.docsID, rl.docsBlank = filepath.Join(s.opts.Root, name), licenseid.Identify(data), blank(data)
 		}
 	}
 	for _, d := range s.docs {
@@ -94,7 +199,11 @@ func (s *scan) rootLicenses() *repoLicenses {
 	if rl.readme != nil {
 		for _, r := range rl.readme.Runs {
 			for _, st := range statements {
-				if st.re.MatchString(r.Text) && !slices.Contains(rl.stated, st.id) {
+				if loc := st.re.FindStringIndex(r.Text); loc != nil && !slices.Contains(rl.stated, st.id) {
+					if len(rl.stated) == 0 {
+						start, _ := r.Span(loc[0], loc[1])
+						rl.statedAt = rl.readme.Position(start)
+					}
 					rl.stated = append(rl.stated, st.id)
 				}
 			}
@@ -112,61 +221,120 @@ func readLimited(p string, limit int64) []byte {
 	return data
 }
 
-// checkPublisher applies the publisher rules (TOS302-TOS305, TOS308) to a
-// repository that publishes docs under a pack's content license: the
-// owner's own repositories, or any whose README or LICENSE says so.
-func (s *scan) checkPublisher(hasCode bool) {
+// publisherRules apply TOS302-TOS305 and TOS308 to a repository that
+// publishes docs under a pack's content license: the owner's own
+// repositories, or any whose README or LICENSE says so. Packs that share
+// a docs license are judged once for it.
+type publisherRules struct{}
+
+func (publisherRules) ids() []string {
+	return []string{"TOS302", "TOS303", "TOS304", "TOS305", "TOS308"}
+}
+
+// licensor is a docs license and the packs (and owners) that publish
+// under it.
+type licensor struct {
+	license string
+	packs   []*policy.Pack
+	owned   bool     // some owner of these packs is in owner mode
+	owners  []string // the owners in owner mode
+}
+
+func (s *scan) licensors() []*licensor {
+	var out []*licensor
+	for _, o := range s.owners {
+		for _, p := range o.packs {
+			if p.Content.DocsLicense == "" {
+				continue
+			}
+			i := slices.IndexFunc(out, func(l *licensor) bool { return l.license == p.Content.DocsLicense })
+			if i < 0 {
+				out = append(out, &licensor{license: p.Content.DocsLicense})
+				i = len(out) - 1
+			}
+			l := out[i]
+			l.packs = append(l.packs, p)
+			if o.own() {
+				l.owned = true
+				l.owners = appendNew(l.owners, o.name)
+			}
+		}
+	}
+	return out
+}
+
+func (publisherRules) checkRepo(s *scan) {
 	rl := s.rootLicenses()
-	for _, p := range s.pol.Packs() {
-		want := p.Content.DocsLicense
-		if want == "" {
-			continue
+	anchor := s.repoAnchor()
+	var publishing []*licensor
+	for _, l := range s.licensors() {
+		if l.owned || rl.docsID == l.license || slices.Contains(rl.stated, l.license) {
+			publishing = append(publishing, l)
 		}
-		publisher := s.pol.TrademarkOwner() || rl.docsID == want || slices.Contains(rl.stated, want)
-		if !publisher {
-			continue
-		}
-		anchor := s.repoAnchor()
-		if rl.docsFile != "" && rl.docsID != want && rl.docsID != "" {
-			s.add(report.Finding{Rule: "TOS302", Pos: token.Position{Filename: rl.docsFile, Line: 1, Column: 1},
-				Message: fmt.Sprintf("%s is %s, but the docs are published under %s (pack %s): replace it with the %s text", path.Base(rl.docsFile), rl.docsID, want, p.Name, want)})
-		}
-		if rl.docsFile != "" && rl.docsID != "" {
-			// The repository-level guess, when go-license-detector is
-			// installed: a confident guess that disagrees with licensecheck
-			// makes the license ambiguous.
-			if g, ok := confidentGuess(detectorGuess(s.opts.Root)); ok && g.id != rl.docsID {
-				s.add(report.Finding{Rule: "TOS302", Pos: token.Position{Filename: rl.docsFile, Line: 1, Column: 1},
-					Message: fmt.Sprintf("the license of the repository is ambiguous: %s reads as %s (licensecheck) and as %s (go-license-detector, confidence %.2f); make the file the full %s text", path.Base(rl.docsFile), rl.docsID, g.id, g.conf, want)})
-			}
-		}
-		if rl.docsFile != "" && rl.docsID == "" {
-			s.add(report.Finding{Rule: "TOS302", Pos: token.Position{Filename: rl.docsFile, Line: 1, Column: 1},
+	}
+	if len(publishing) == 0 {
+		return
+	}
+	at := token.Position{Filename: rl.docsFile, Line: 1, Column: 1}
+	var guess guess
+	confident := false
+	if rl.docsID != "" {
+		// The repository-level guess, when go-license-detector is
+		// installed: a confident guess that disagrees with licensecheck
+		// makes the license ambiguous.
+		guess, confident = confidentGuess(detectorGuess(s.opts.Root))
+		confident = confident && guess.id != rl.docsID
+	}
+	for _, l := range publishing {
+		want := l.license
+		switch {
+		case rl.docsFile == "" || rl.docsBlank:
+			// TOS301 reports a missing or empty license file.
+		case rl.docsID == "":
+			s.add(report.Finding{Rule: "TOS302", Pos: at,
 				Message: fmt.Sprintf("%s is not a recognisable license text; the docs are published under %s: use its full, unmodified text", path.Base(rl.docsFile), want)})
+		case confident:
+			s.add(report.Finding{Rule: "TOS302", Pos: at,
+				Message: fmt.Sprintf("the license of the repository is ambiguous: %s reads as %s (licensecheck) and as %s (go-license-detector, confidence %.2f); make the file the full %s text", path.Base(rl.docsFile), rl.docsID, guess.id, guess.conf, want)})
+		case rl.docsID != want && l.owned:
+			s.add(report.Finding{Rule: "TOS302", Pos: at,
+				Message: fmt.Sprintf("%s is %s, but %s %s docs under %s: replace it with the %s text", path.Base(rl.docsFile), rl.docsID, joinAnd(l.owners), publishes(l.owners), want, want)})
+		case rl.docsID != want:
+			// The README grants one license and the file holds another:
+			// one cause, one finding, at the file.
+			f := report.Finding{Rule: "TOS302", Pos: at,
+				Message: fmt.Sprintf("%s is %s, but the README says the docs are licensed under %s: make the file and the README agree", path.Base(rl.docsFile), rl.docsID, want)}
+			if rl.statedAt.IsValid() {
+				f.Related = []report.Related{{Pos: rl.statedAt, Message: "the README grants " + want + " here"}}
+			}
+			s.add(f)
 		}
-		for _, st := range rl.stated {
-			if strings.HasPrefix(st, "CC-") && rl.docsID != "" && st != rl.docsID {
-				s.add(report.Finding{Rule: "TOS308", Pos: anchor,
-					Message: fmt.Sprintf("the README states %s for the docs, but %s is %s", st, path.Base(rl.docsFile), rl.docsID)})
+		s.checkNoticeSection(l, rl, anchor)
+	}
+	if rl.docsID != "" {
+		slices.SortFunc(s.declared, func(a, b declaration) int { return strings.Compare(a.pos.Filename, b.pos.Filename) })
+		for _, d := range s.declared {
+			if d.id != rl.docsID {
+				s.add(report.Finding{Rule: "TOS308", Pos: d.pos,
+					Message: fmt.Sprintf("this page declares %s, but %s (the docs license) is %s", d.id, path.Base(rl.docsFile), rl.docsID)})
 			}
 		}
-		if rl.docsID != "" {
-			sort.Slice(s.declared, func(i, j int) bool { return s.declared[i].pos.Filename < s.declared[j].pos.Filename })
-			for _, d := range s.declared {
-				if d.id != rl.docsID {
-					s.add(report.Finding{Rule: "TOS308", Pos: d.pos,
-						Message: fmt.Sprintf("this page declares %s, but %s (the docs license) is %s", d.id, path.Base(rl.docsFile), rl.docsID)})
-				}
+	}
+	if s.hasCode && rl.codeFile == "" && !statesCodeLicense(rl.stated) {
+		code := "MIT"
+		for _, p := range publishing[0].packs {
+			if p.Content.CodeLicense != "" {
+				code = p.Content.CodeLicense
+				break
 			}
 		}
-		s.checkNoticeSection(p, rl, anchor)
-		if hasCode && rl.codeFile == "" && !statesCodeLicense(rl.stated) {
-			s.add(report.Finding{Rule: "TOS305", Pos: anchor,
-				Message: fmt.Sprintf("the repository has code but no separate code license: %s is meant for documentation; add LICENSE-CODE (for example %s) and say in the README which license covers the code", want, orDefault(p.Content.CodeLicense, "MIT"))})
-		}
+		s.add(report.Finding{Rule: "TOS305", Pos: anchor,
+			Message: fmt.Sprintf("the repository has code but no separate code license: %s is meant for documentation; add LICENSE-CODE (for example %s) and say in the README which license covers the code", publishing[0].license, code)})
 	}
 }
 
+// statesCodeLicense reports whether the README grants a license meant for
+// code (anything but a Creative Commons license).
 func statesCodeLicense(stated []string) bool {
 	for _, s := range stated {
 		if !strings.HasPrefix(s, "CC-") {
@@ -176,70 +344,20 @@ func statesCodeLicense(stated []string) bool {
 	return false
 }
 
-// checkNoticeSection reports a missing legal-notices section (TOS303) or a
-// section that does not link the license and the LICENSE file (TOS304).
-func (s *scan) checkNoticeSection(p *policy.Pack, rl *repoLicenses, anchor token.Position) {
-	var sectionDocs []*Document
-	for _, d := range s.docs {
-		base := strings.ToLower(path.Base(d.Name))
-		if strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "notice") || strings.HasPrefix(base, "thirdpartynotices") || strings.HasPrefix(base, "third_party_notices") {
-			sectionDocs = append(sectionDocs, d)
-		}
+// joinAnd joins names as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
 	}
-	hasSection := false
-	for _, d := range sectionDocs {
-		for _, r := range d.Runs {
-			if (r.Scope&ScopeHeading != 0 || strings.HasPrefix(r.Text, "#")) && noticeHeading.MatchString(r.Text) {
-				hasSection = true
-			}
-		}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func publishes(owners []string) string {
+	if len(owners) == 1 {
+		return "publishes its"
 	}
-	for _, t := range s.plainNotice {
-		lower := strings.ToLower(t.rel)
-		if (strings.HasPrefix(lower, "thirdpartynotices") || strings.HasPrefix(lower, "notice")) && plainNoticeHeading.MatchString(t.text) {
-			hasSection = true
-		}
-	}
-	if !hasSection {
-		s.add(report.Finding{Rule: "TOS303", Pos: anchor,
-			Message: fmt.Sprintf("no Legal Notices or License section in the README or a notices file: add one that grants the %s license for the docs and links it and the LICENSE file", p.Content.DocsLicense)})
-		return
-	}
-	licenseLink, fileLink := false, false
-	for _, d := range sectionDocs {
-		for _, l := range d.Links {
-			for _, pat := range p.Content.LicenseURLs {
-				if pat.MatchString(l.URL) {
-					licenseLink = true
-				}
-			}
-			u := strings.TrimSuffix(strings.ToLower(l.URL), "/")
-			if u == "license" || u == "license.md" || u == "license.txt" || u == "./license" || strings.HasSuffix(u, "/license") || strings.HasSuffix(u, "/license.md") {
-				fileLink = true
-			}
-		}
-	}
-	for _, t := range s.plainNotice {
-		for _, u := range bareURL.FindAllString(t.text, -1) {
-			for _, pat := range p.Content.LicenseURLs {
-				if pat.MatchString(strings.TrimRight(u, ".,;:")) {
-					licenseLink = true
-				}
-			}
-		}
-		if strings.Contains(t.text, "LICENSE") {
-			fileLink = true // plain text names the file; it cannot link it
-		}
-	}
-	var missing []string
-	if !licenseLink && len(p.Content.LicenseURLs) > 0 {
-		missing = append(missing, "the license deed or legal code")
-	}
-	if !fileLink && rl.docsFile != "" {
-		missing = append(missing, "the LICENSE file")
-	}
-	if len(missing) > 0 {
-		s.add(report.Finding{Rule: "TOS304", Pos: anchor,
-			Message: fmt.Sprintf("the legal notice does not link %s: link both so that re-users can follow the %s terms", strings.Join(missing, " or "), p.Content.DocsLicense)})
-	}
+	return "publish their"
 }

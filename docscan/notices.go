@@ -3,7 +3,9 @@ package docscan
 import (
 	"fmt"
 	"go/token"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -55,51 +57,6 @@ func isCode(name string) bool {
 // .github.
 func isMetaDoc(rel string) bool {
 	return strings.HasPrefix(rel, ".github/")
-}
-
-// checkLicenseCoverage reports TOS301 when Markdown docs have no license
-// file in their directory or any parent up to the root.
-func (s *scan) checkLicenseCoverage(files []file) {
-	var uncovered []string
-	for _, f := range files {
-		if !f.markdown || isMetaDoc(f.rel) {
-			continue
-		}
-		covered := false
-		for dir := path.Dir(f.rel); ; dir = path.Dir(dir) {
-			if s.licenseDirs[dir] {
-				covered = true
-				break
-			}
-			if dir == "." {
-				break
-			}
-		}
-		if !covered {
-			uncovered = append(uncovered, f.rel)
-		}
-	}
-	if len(uncovered) == 0 {
-		return
-	}
-	// Only the owner publishes under the pack's docs license; anyone else
-	// chooses their own.
-	what := "add a LICENSE file (or LICENSES/<id>.txt) that states the license of the docs"
-	if s.pol.TrademarkOwner() {
-		for _, p := range s.pol.Packs() {
-			if p.Content.DocsLicense != "" {
-				what = fmt.Sprintf("add a LICENSE file with %s, the docs license of pack %s", p.Content.DocsLicense, p.Name)
-				break
-			}
-		}
-	}
-	example := uncovered[0]
-	msg := fmt.Sprintf("no license file covers the Markdown docs (%s", example)
-	if n := len(uncovered) - 1; n > 0 {
-		msg += fmt.Sprintf(" and %d more", n)
-	}
-	msg += "): " + what
-	s.add(report.Finding{Rule: "TOS301", Pos: s.repoAnchor(), Message: msg})
 }
 
 // repoAnchor is where repository-level findings are reported: line 1 of
@@ -161,21 +118,29 @@ func (ev noticeEvidence) satisfies(n policy.Notice) bool {
 	return false
 }
 
-// checkNotices reports the notices a pack requires that the README and
-// notice files lack. Owner notices apply in trademark-owner mode only.
-// Publisher notices (license grant) are checked with license detection.
-func (s *scan) checkNotices() {
-	if !s.pol.TrademarkOwner() {
+// ownerNotices reports the notices an owner requires in its own
+// repositories that the README and notice files lack (TOS306, TOS307,
+// TOS310). Publisher notices (the license grant) are judged with the
+// license files by publisherRules.
+type ownerNotices struct{}
+
+func (ownerNotices) ids() []string { return []string{"TOS306", "TOS307", "TOS310"} }
+
+func (ownerNotices) checkRepo(s *scan) {
+	if !s.anyOwn() {
 		return
 	}
 	ev := s.evidence()
 	anchor := s.repoAnchor()
-	for _, p := range s.pol.Packs() {
-		for _, n := range p.Notices {
+	for _, o := range s.owners {
+		if !o.own() {
+			continue
+		}
+		for _, n := range o.notices {
 			if n.When != policy.Owner || !s.pol.Enabled(n.Rule) || ev.satisfies(n) {
 				continue
 			}
-			msg := fmt.Sprintf("no %s in the README or notice files (pack %s requires it in the owner's repositories)", n.Title, p.Name)
+			msg := fmt.Sprintf("no %s in the README or notice files (%s's own repositories carry it)", n.Title, o.name)
 			if n.Hint != "" {
 				msg += ": " + n.Hint
 			}
@@ -184,26 +149,27 @@ func (s *scan) checkNotices() {
 	}
 }
 
-// checkAttributionStatement reports docs that use a pack's marks (two
+// attributionStatement reports docs that use an owner's marks (two
 // distinct marks, or one three times) when no document or notices file
 // carries an attribution statement (TOS405). The owner's own repositories
 // are judged by the owner's notice set instead (TOS306).
-func (s *scan) checkAttributionStatement() {
-	if s.pol.TrademarkOwner() {
-		return
-	}
-	for _, p := range s.pol.Packs() {
-		used := s.marksUsed[p]
+type attributionStatement struct{}
+
+func (attributionStatement) ids() []string { return []string{"TOS405"} }
+
+func (attributionStatement) checkRepo(s *scan) {
+	for _, o := range s.owners {
+		used := s.marksUsed[o]
 		total := 0
 		for _, n := range used {
 			total += n
 		}
-		if p.Trademarks == nil || len(p.Trademarks.Attribution) == 0 || (len(used) < 2 && total < 3) {
+		if o.own() || len(o.attribution) == 0 || (len(used) < 2 && total < 3) {
 			continue
 		}
-		found := s.attributed[p]
+		found := s.attributed[o]
 		for _, t := range s.plainNotice {
-			for _, pat := range p.Trademarks.Attribution {
+			for _, pat := range o.attribution {
 				found = found || pat.MatchString(strings.Join(strings.Fields(t.text), " "))
 			}
 		}
@@ -218,25 +184,181 @@ func (s *scan) checkAttributionStatement() {
 		if len(marks) > 3 {
 			marks = marks[:3]
 		}
-		statement := marks[0] + " is a trademark of " + p.Trademarks.Owner
+		statement := marks[0] + " is a trademark of " + o.name
 		if len(marks) > 1 {
-			statement = strings.Join(marks[:len(marks)-1], ", ") + " and " + marks[len(marks)-1] + " are trademarks of " + p.Trademarks.Owner
+			statement = strings.Join(marks[:len(marks)-1], ", ") + " and " + marks[len(marks)-1] + " are trademarks of " + o.name
 		}
 		s.add(report.Finding{Rule: "TOS405", Pos: s.repoAnchor(), Message: fmt.Sprintf(
 			"the docs use %s marks (%s) but no README or notices file says whose marks they are: add a trademark statement, such as \"%s\"",
-			p.Trademarks.Owner, strings.Join(marks, ", "), statement)})
+			o.name, strings.Join(marks, ", "), statement)})
 	}
 }
 
-// attributes reports whether a document carries one of the pack's
-// trademark attribution statements.
-func attributes(d *Document, p *policy.Pack) bool {
-	for _, pat := range p.Trademarks.Attribution {
-		for _, r := range d.Runs {
-			if pat.MatchString(r.Text) {
+// noticeHeading matches a legal-notices or license section heading,
+// including "##Legal Notices" without a space (not a CommonMark heading),
+// "Licenses" and "License and notices".
+var noticeHeading = regexp.MustCompile(`(?i)^\s*#{0,6}\s*(?:legal\s+notices?|legal|licen[cs](?:e|es|ing)|copyright(?:\s+and\s+licen[cs](?:e|es))?|notices?(?:\s+and\s+licen[cs](?:e|es))?)\b`)
+
+// plainNoticeHeading finds a legal-notices heading in a plain-text file.
+var plainNoticeHeading = regexp.MustCompile(`(?im)^\s*#*\s*legal\s+notices?`)
+
+// isSectionDoc reports the root files that may hold the notices section.
+func isSectionDoc(name string) bool {
+	base := strings.ToLower(path.Base(name))
+	return strings.HasPrefix(base, "readme") || licenseid.IsNoticesFile(path.Base(name))
+}
+
+// headingFor reports whether a heading opens a notices section, in
+// English or in one of the packs' headings.
+func headingFor(text string, packs []*policy.Pack) bool {
+	if noticeHeading.MatchString(text) {
+		return true
+	}
+	t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text), "#"))
+	for _, p := range packs {
+		for _, h := range p.Content.NoticeHeadings {
+			if len(t) >= len(h) && strings.EqualFold(t[:len(h)], h) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// checkNoticeSection reports a missing legal-notices section (TOS303) or a
+// section that does not link the license and the LICENSE file (TOS304).
+// Links are resolved against the repository: a link to a license file
+// that does not exist is reported where it is, naming the file that does.
+func (s *scan) checkNoticeSection(l *licensor, rl *repoLicenses, anchor token.Position) {
+	var sectionDocs []*Document
+	for _, d := range s.docs {
+		if isSectionDoc(d.Name) {
+			sectionDocs = append(sectionDocs, d)
+		}
+	}
+	hasSection := false
+	for _, d := range sectionDocs {
+		for _, r := range d.Runs {
+			if (r.Scope&ScopeHeading != 0 || strings.HasPrefix(r.Text, "#")) && headingFor(r.Text, l.packs) {
+				hasSection = true
+			}
+		}
+	}
+	for _, t := range s.plainNotice {
+		if isSectionDoc(t.rel) && !strings.HasPrefix(strings.ToLower(t.rel), "readme") && plainNoticeHeading.MatchString(t.text) {
+			hasSection = true
+		}
+	}
+	if !hasSection {
+		s.add(report.Finding{Rule: "TOS303", Pos: anchor,
+			Message: fmt.Sprintf("no Legal Notices or License section in the README or a notices file: add one that grants the %s license for the docs and links it and the LICENSE file", l.license)})
+		return
+	}
+	var urls []policy.Pattern
+	for _, p := range l.packs {
+		urls = append(urls, p.Content.LicenseURLs...)
+	}
+	licenseLink, fileLink := false, false
+	for _, d := range sectionDocs {
+		for _, lk := range d.Links {
+			for _, pat := range urls {
+				if pat.MatchString(lk.URL) {
+					licenseLink = true
+				}
+			}
+			switch target, ok := s.licenseTarget(d, lk.URL); {
+			case !ok:
+			case target != "":
+				fileLink = true
+			default:
+				s.add(report.Finding{Rule: "TOS304", Pos: d.Position(lk.Offset),
+					Message: fmt.Sprintf("the notice links `%s`, which is not in the repository: %s", lk.URL, linkHint(lk.URL, rl.files))})
+			}
+		}
+	}
+	for _, t := range s.plainNotice {
+		if !isSectionDoc(t.rel) {
+			continue
+		}
+		for _, u := range bareURL.FindAllString(t.text, -1) {
+			for _, pat := range urls {
+				if pat.MatchString(strings.TrimRight(u, ".,;:")) {
+					licenseLink = true
+				}
+			}
+		}
+		for _, f := range rl.files {
+			if wordIndex(t.text, f) >= 0 {
+				fileLink = true // plain text names the file; it cannot link it
+			}
+		}
+	}
+	var missing []string
+	if !licenseLink && len(urls) > 0 {
+		missing = append(missing, "the license deed or legal code")
+	}
+	if !fileLink && rl.docsFile != "" {
+		missing = append(missing, "the LICENSE file")
+	}
+	if len(missing) > 0 {
+		s.add(report.Finding{Rule: "TOS304", Pos: anchor,
+			Message: fmt.Sprintf("the legal notice does not link %s: link both so that re-users can follow the %s terms", strings.Join(missing, " or "), l.license)})
+	}
+}
+
+// licenseTarget resolves a link of a notices document. It reports ok
+// when the link points at a license file, and returns the file's path
+// relative to the root when it exists ("" when it does not). Absolute
+// links to a license file (on a code host) are taken as they are.
+func (s *scan) licenseTarget(d *Document, u string) (string, bool) {
+	u = strings.TrimSpace(u)
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	base := path.Base(strings.TrimSuffix(u, "/"))
+	if u == "" || !isLicenseFile(base) || strings.Contains(strings.ToLower(base), "third") {
+		return "", false
+	}
+	if strings.Contains(u, "://") {
+		return u, true
+	}
+	dir := "."
+	if rel, err := relPath(s.opts.Root, d.Name); err == nil {
+		dir = path.Dir(rel)
+	}
+	target := path.Clean(path.Join(dir, u))
+	if strings.HasPrefix(u, "/") {
+		target = path.Clean(strings.TrimPrefix(u, "/"))
+	}
+	if st, err := os.Stat(s.abs(target)); err == nil && !st.IsDir() {
+		return target, true
+	}
+	return "", true
+}
+
+func relPath(root, p string) (string, error) {
+	r, err := filepath.Rel(root, p)
+	return filepath.ToSlash(r), err
+}
+
+// linkHint names the license file to link instead of a missing target:
+// the one with the same name but for the extension (LICENSE.md for
+// LICENSE), else every license file at the root.
+func linkHint(target string, files []string) string {
+	stem := func(name string) string {
+		name = path.Base(name)
+		return strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
+	}
+	for _, f := range files {
+		if stem(f) == stem(target) {
+			return "link `" + f + "`"
+		}
+	}
+	switch len(files) {
+	case 0:
+		return "add the license file, or link the license text"
+	case 1:
+		return "link `" + files[0] + "`"
+	}
+	return "link one of " + "`" + strings.Join(files, "`, `") + "`"
 }

@@ -263,6 +263,7 @@ func (d *Document) buildRuns(root ast.Node, prose bool) {
 				}
 				d.comments(start, end)
 				d.altRunsIn(start, stop)
+				d.htmlTextRuns(start, stop)
 			}
 			return
 		case *ast.Heading:

@@ -14,16 +14,19 @@ func FuzzTrademarkScan(f *testing.F) {
 	f.Add([]byte("# Azure Acme Toolkit\n\nWindows Defender\nATP and Powershell's Azures, official Microsoft plugin.\n"))
 	f.Add([]byte("---\ntitle: Windows Defender ATP\n---\n![Microsoft logo](x/microsoft-logo.png)\n<img src=\"azure-icon.svg\" alt=\"Azure icon\">\n"))
 	f.Add([]byte("Windows&nbsp;Defender ATP | *MicroSoft* [Share-Point](https://x) `Azure`\n"))
+	f.Add([]byte("<div>\n<p>an Azure AD group in {\" \"}<code>AAD</code> <a href={`x`}>Github</a></p>\n<!-- c -->\n</div>\n"))
+	f.Add([]byte("---\nms.author: a\nms.topic: b\n---\n> [!NOTE]\n> x\n\nAdapted from [p](https://learn.microsoft.com/x) by Microsoft.\n"))
+	f.Add([]byte("## 2.0 (March 3, 2022)\n\n- Azure AD (now Microsoft Entra ID), an AAD tenant, Azure AD Foo\n"))
 	pack, err := rules.Embedded(rules.Default)
 	if err != nil {
 		f.Fatal(err)
 	}
 	pol := policy.New(policy.Options{Packs: []*policy.Pack{pack}})
-	m := newMatcher(pol.Packs())
+	proto := pageScan(pol)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		s := &scan{pol: pol, matcher: m}
+		s := proto.fresh()
 		d := ParseMarkdown(token.NewFileSet(), "f.md", src)
-		s.checkTrademarks(d, map[*policy.Pack]map[string]int{})
+		s.checkPage(d, "f.md")
 		for _, fd := range s.findings {
 			if fd.Pos.Offset < 0 || fd.Pos.Offset > len(src) || (fd.End.Line > 0 && (fd.End.Offset < fd.Pos.Offset || fd.End.Offset > len(src))) {
 				t.Fatalf("%s at %d-%d outside a %d-byte file", fd.Rule, fd.Pos.Offset, fd.End.Offset, len(src))

@@ -66,9 +66,10 @@ func repeat(s string) func(int) string {
 
 // testScan is a scan of nothing, ready to check single documents.
 func testScan(pol *policy.Policy) *scan {
-	return &scan{pol: pol, matcher: newMatcher(pol.Packs()), limits: pol.Limits(), trademarkRules: true,
-		inFlight: map[string]*[]report.Finding{}, abandoned: map[string]bool{},
-		marksUsed: map[*policy.Pack]map[string]int{}, attributed: map[*policy.Pack]bool{}}
+	s := &scan{pol: pol, limits: pol.Limits(), licenseDirs: map[string]bool{},
+		inFlight: map[string]*[]report.Finding{}, abandoned: map[string]bool{}}
+	s.setupRules()
+	return s
 }
 
 // BenchmarkShapes checks one document of each shape at 10 kB and 100 kB,

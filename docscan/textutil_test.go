@@ -26,7 +26,7 @@ func TestContainsFoldASCII(t *testing.T) {
 }
 
 func TestAnchorTable(t *testing.T) {
-	m := newMatcher(defaultPolicy().Packs())
+	m := newMatcher(ownersOf(defaultPolicy().Packs()))
 	hits := 0
 	for i := range 1 << 16 {
 		for _, s := range []string{string([]byte{byte(i >> 8), byte(i)}), string([]byte{byte(i >> 8)})} {

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/toslint/toslint/internal/directive"
-	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
 )
 
@@ -79,11 +78,10 @@ func docTimeout(per time.Duration, size int) time.Duration {
 var testHook func(ctx context.Context, name string)
 
 // checked is what checking one document yields besides its findings.
+// The page rules record what the repository rules need (marks used,
+// attribution statements, declared licenses) as they go.
 type checked struct {
 	doc      *Document
-	used     map[*policy.Pack]map[string]int
-	attrib   []*policy.Pack
-	declared *declaration
 	limit    *limitError
 	panicked string // the panic and the first frames of its stack
 }
@@ -199,20 +197,6 @@ func (s *scan) readOne(ctx context.Context, f file, ch *checker) *checker {
 	delete(s.inFlight, name)
 	s.findings = append(s.findings, buf...)
 	s.scanned++
-	for p, marks := range c.used {
-		if s.marksUsed[p] == nil {
-			s.marksUsed[p] = map[string]int{}
-		}
-		for k, n := range marks {
-			s.marksUsed[p][k] += n
-		}
-	}
-	for _, p := range c.attrib {
-		s.attributed[p] = true
-	}
-	if c.declared != nil {
-		s.declared = append(s.declared, *c.declared)
-	}
 	if f.notice && topLevel {
 		s.docs = append(s.docs, c.doc)
 	}
@@ -231,29 +215,11 @@ func (s *scan) checkDocument(ctx context.Context, name string, f file, data []by
 		keys = DefaultProseKeys
 	}
 	topLevel := !strings.Contains(f.rel, "/")
-	c := checked{used: map[*policy.Pack]map[string]int{}}
-	var todo []*policy.Pack // packs whose attribution statement no document has shown yet
-	if s.pol.Enabled("TOS405") {
-		s.mu.Lock()
-		for _, p := range s.pol.Packs() {
-			if !s.attributed[p] && p.Trademarks != nil {
-				todo = append(todo, p)
-			}
-		}
-		s.mu.Unlock()
-	}
 	// The rules that read runs see the document, or each piece of a large
 	// one (see parseOptions.piece).
 	piece := func(p *Document) {
-		if s.trademarkRules && ctx.Err() == nil {
-			s.checkTrademarks(p, c.used)
-		}
-		for i := 0; i < len(todo); i++ {
-			if attributes(p, todo[i]) {
-				c.attrib = append(c.attrib, todo[i])
-				todo = slices.Delete(todo, i, i+1)
-				i--
-			}
+		if ctx.Err() == nil {
+			s.checkRuns(p, f.rel)
 		}
 	}
 	// One file set a document: memory stays flat.
@@ -264,20 +230,14 @@ func (s *scan) checkDocument(ctx context.Context, name string, f file, data []by
 	if err != nil || ctx.Err() != nil {
 		return checked{}
 	}
-	c.doc = doc
 	if fm := doc.FrontMatter; fm != nil && fm.Err != "" {
 		s.add(report.Finding{Rule: "TOS002", Pos: doc.Position(fm.ErrOffset),
 			Message: "front matter is not valid YAML (" + fm.Err + "); its keys were not read, the body was scanned"})
 	}
-	if s.pol.Enabled("TOS309") {
-		// A page parsed in pieces is judged on its front matter, links and
-		// the text of its first piece.
-		s.checkReusePage(doc, f.rel)
-	}
-	if decl, ok := declaredLicense(doc); ok {
-		c.declared = &decl
-	}
-	return c
+	// A page parsed in pieces is judged on its front matter, links and the
+	// runs of its first piece.
+	s.checkDoc(doc, f.rel)
+	return checked{doc: doc}
 }
 
 // abandon gives up a document: its findings so far are dropped, later

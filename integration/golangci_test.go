@@ -19,9 +19,7 @@ import (
 // findings appear at the right lines with their rule IDs, and that
 // //nolint:toslint suppresses.
 func TestGolangciPlugin(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds golangci-lint")
-	}
+	integration(t)
 	root := repoRoot(t)
 	build := exec.Command(filepath.Join(root, "scripts", "custom-gcl.sh"), "version")
 	if out, err := build.CombinedOutput(); err != nil {
@@ -91,9 +89,7 @@ var allowedAbove = map[string]bool{
 // v2.15.0's: a shared dependency above its version would change what
 // golangci-lint runs with once the plugin is compiled in.
 func TestDependenciesNotAboveGolangci(t *testing.T) {
-	if testing.Short() {
-		t.Skip("downloads golangci-lint's go.mod")
-	}
+	integration(t) // downloads golangci-lint's go.mod
 	out, err := exec.Command("go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@v2.15.0").Output()
 	if err != nil {
 		t.Fatalf("go mod download: %v", err)

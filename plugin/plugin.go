@@ -4,7 +4,7 @@
 // New with the settings under linters.settings.custom.toslint.settings, and
 // runs the analyzers BuildAnalyzers returns as one linter named toslint.
 // The settings are the keys of .toslint.yml; an empty settings block means
-// the embedded default pack. Markdown rules do not run under golangci-lint:
+// every embedded pack. Markdown rules do not run under golangci-lint:
 // golangci-lint hands analyzers Go files only; run `toslint check` for them.
 package plugin
 

@@ -68,6 +68,40 @@ func TestSettings(t *testing.T) {
 	}
 }
 
+// TestAnalyzers runs the analyzers the plugin builds, as golangci-lint
+// gets them (GetPlugin, New, BuildAnalyzers), through analysistest: a
+// hit, a throttled loop, a suppressed loop, another host and a generated
+// file for the throttle analyzer (with the facts it exports); a foreign
+// copyright header in a module for attribution. Messages start with the
+// rule ID, as golangci-lint shows them.
+func TestAnalyzers(t *testing.T) {
+	p, err := newPlugin(t, map[string]any{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixture := map[string][2]string{ // directory, pattern
+		"throttle":    {analysistest.TestData(), "throttled"},
+		"attribution": {"testdata/attrmod", "./..."}, // a module: the analyzer reads its LICENSE
+	}
+	for _, a := range list {
+		fx, ok := fixture[a.Name]
+		if !ok {
+			t.Errorf("analyzer %s has no fixture here", a.Name)
+			continue
+		}
+		t.Run(a.Name, func(t *testing.T) {
+			analysistest.Run(t, fx[0], a, fx[1])
+		})
+	}
+	if len(list) != len(fixture) {
+		t.Errorf("BuildAnalyzers returned %d analyzers, want %d", len(list), len(fixture))
+	}
+}
+
 // probe reports one diagnostic per file, with a rule ID as category.
 var probe = &analysis.Analyzer{
 	Name: "probe",

@@ -25,7 +25,8 @@ import (
 //go:embed packs/*.yaml
 var embedded embed.FS
 
-// Default is the pack used when the configuration names none.
+// Default is the founding pack (the seed terms of use). Every embedded pack
+// is active when the configuration names none (see EmbeddedAll).
 const Default = "microsoft-defender-endpoint"
 
 // Error is a positioned error in a pack or config file.
@@ -134,24 +135,101 @@ func (v *validator) pack(p *policy.Pack) {
 		v.check(n.When == policy.Publisher || n.When == policy.Owner, at+".when", "when must be publisher or owner, not %q", n.When)
 		v.check(len(n.Text)+len(n.Links) > 0, at, "notice %q has neither text nor links patterns", n.ID)
 	}
+	for i, h := range p.Content.NoticeHeadings {
+		v.check(strings.TrimSpace(h) != "", fmt.Sprintf("content.notice_headings[%d]", i), "empty notice heading")
+	}
 	if t := p.Trademarks; t != nil {
-		v.check(t.Owner != "", "trademarks.owner", "trademarks need an owner")
-		marks := map[string]bool{}
-		for i, m := range t.Marks {
-			at := fmt.Sprintf("trademarks.marks[%d]", i)
-			v.check(strings.TrimSpace(m.Name) != "", at, "mark has no name")
-			v.check(!marks[m.Name], at+".name", "duplicate mark %q", m.Name)
-			marks[m.Name] = true
-			v.check(m.Kind == policy.Protected || m.Kind == policy.Dictionary, at+".kind", "kind must be protected or dictionary, not %q", m.Kind)
-			v.check(m.Symbol == "" || m.Symbol == "®" || m.Symbol == "™", at+".symbol", "symbol must be ® or ™")
+		v.trademarks(t)
+	}
+}
+
+// trademarks validates the marks, retired names and owner evidence.
+func (v *validator) trademarks(t *policy.Trademarks) {
+	v.check(t.Owner != "", "trademarks.owner", "trademarks need an owner")
+	for i, h := range t.OwnerEvidence.CopyrightHolders {
+		v.check(strings.TrimSpace(h) != "", fmt.Sprintf("trademarks.owner_evidence.copyright_holders[%d]", i), "empty copyright holder")
+	}
+	for i, pr := range t.Products {
+		v.check(strings.TrimSpace(pr) != "", fmt.Sprintf("trademarks.products[%d]", i), "empty product name")
+	}
+	// Every written form (mark, informal form, retired name, its forms)
+	// belongs to one entry: a form shared by two would be ambiguous.
+	forms := map[string]string{}
+	form := func(at, f, owner string) {
+		key := strings.ToLower(strings.Join(strings.Fields(f), " "))
+		prev, dup := forms[key]
+		v.check(strings.TrimSpace(f) != "", at, "empty name")
+		v.check(!dup, at, "%q is already listed (for %s)", f, prev)
+		forms[key] = owner
+	}
+	for i, m := range t.Marks {
+		at := fmt.Sprintf("trademarks.marks[%d]", i)
+		v.check(strings.TrimSpace(m.Name) != "", at, "mark has no name")
+		form(at+".name", m.Name, "mark "+m.Name)
+		v.check(m.Kind == policy.Protected || m.Kind == policy.Dictionary, at+".kind", "kind must be protected or dictionary, not %q", m.Kind)
+		v.check(m.Symbol == "" || m.Symbol == "®" || m.Symbol == "™", at+".symbol", "symbol must be ® or ™")
+		for j, f := range m.Informal {
+			form(fmt.Sprintf("%s.informal[%d]", at, j), f, "mark "+m.Name)
 		}
-		for i, r := range t.Retired {
-			at := fmt.Sprintf("trademarks.retired[%d]", i)
-			v.check(strings.TrimSpace(r.Name) != "", at, "retired name has no name")
-			v.check(strings.TrimSpace(r.Replacement) != "", at, "retired name %q has no replacement", r.Name)
-			v.check(r.Date == "" || datePattern.MatchString(r.Date), at+".date", "date %q must be YYYY-MM or YYYY-MM-DD", r.Date)
+		for j, c := range m.Commands {
+			v.check(c != "" && c == strings.ToLower(c) && !strings.ContainsAny(c, " \t"), fmt.Sprintf("%s.commands[%d]", at, j),
+				"command %q must be one lowercase word, as it is typed", c)
 		}
 	}
+	for i, r := range t.Retired {
+		at := fmt.Sprintf("trademarks.retired[%d]", i)
+		v.check(strings.TrimSpace(r.Name) != "", at, "retired name has no name")
+		form(at+".name", r.Name, "retired name "+r.Name)
+		v.check(strings.TrimSpace(r.Replacement) != "", at, "retired name %q has no replacement", r.Name)
+		v.check(r.Date == "" || datePattern.MatchString(r.Date), at+".date", "date %q must be YYYY-MM or YYYY-MM-DD", r.Date)
+		v.check(r.LongerNames == "" || r.LongerNames == "renamed" || r.LongerNames == "current", at+".longer_names",
+			"longer_names must be renamed or current, not %q", r.LongerNames)
+		heads := append([]string{r.Name}, r.Forms...)
+		for j, f := range r.Forms {
+			form(fmt.Sprintf("%s.forms[%d]", at, j), f, "retired name "+r.Name)
+		}
+		for j, e := range r.Except {
+			v.check(containsHead(e, heads), fmt.Sprintf("%s.except[%d]", at, j), "exception %q does not contain %q or one of its forms", e, r.Name)
+		}
+		for j, ph := range r.Phrases {
+			pat := fmt.Sprintf("%s.phrases[%d]", at, j)
+			v.check(containsHead(ph.From, heads), pat+".from", "phrase %q does not contain %q or one of its forms", ph.From, r.Name)
+			v.check(strings.TrimSpace(ph.To) != "", pat+".to", "phrase %q has no replacement", ph.From)
+			v.check(ph.From != ph.To, pat+".to", "phrase %q is replaced by itself", ph.From)
+		}
+	}
+}
+
+// containsHead reports whether phrase contains one of heads as whole
+// words.
+func containsHead(phrase string, heads []string) bool {
+	p := " " + strings.Join(strings.Fields(phrase), " ") + " "
+	for _, h := range heads {
+		h = strings.Join(strings.Fields(h), " ")
+		if h == "" {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(p[i:], h)
+			if j < 0 {
+				break
+			}
+			j += i
+			before, after := p[j-1], byte(' ')
+			if j+len(h) < len(p) {
+				after = p[j+len(h)]
+			}
+			if !isLetterOrDigit(before) && !isLetterOrDigit(after) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+func isLetterOrDigit(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func (v *validator) api(a policy.API, at string) {
@@ -176,6 +254,7 @@ func (v *validator) api(a policy.API, at string) {
 		v.check(funcRefPattern.MatchString(ref) && strings.HasSuffix(ref, ")"), fmt.Sprintf("%s.wrappers[%d]", at, j),
 			"wrapper type %q must be written (*import/path.Type) or (import/path.Type)", ref)
 	}
+	v.check(a.MaxPageSize >= 0, at+".max_page_size", "max_page_size must not be negative")
 	v.check(len(a.Limits) > 0, at, "API family %q has no limits", a.Name)
 	for j, l := range a.Limits {
 		lat := fmt.Sprintf("%s.limits[%d]", at, j)
@@ -198,13 +277,27 @@ func Describe(p *policy.Pack) string {
 	return p.Name + " (" + path.Base(p.File) + ")"
 }
 
-// DefaultPolicy returns the policy with only the default embedded pack and
-// every rule at its default: what an analyzer uses when nothing configures
-// it.
+// EmbeddedAll loads every embedded pack, in name order. API families fire
+// only on calls to their own APIs, so a pack a repository never uses costs
+// it nothing.
+func EmbeddedAll() ([]*policy.Pack, error) {
+	var packs []*policy.Pack
+	for _, name := range Names() {
+		p, err := Embedded(name)
+		if err != nil {
+			return nil, err
+		}
+		packs = append(packs, p)
+	}
+	return packs, nil
+}
+
+// DefaultPolicy returns the policy with every embedded pack and every rule
+// at its default: what an analyzer uses when nothing configures it.
 func DefaultPolicy() *policy.Policy {
-	p, err := Embedded(Default)
+	packs, err := EmbeddedAll()
 	if err != nil {
 		panic(err) // embedded at build time and tested
 	}
-	return policy.New(policy.Options{Packs: []*policy.Pack{p}})
+	return policy.New(policy.Options{Packs: packs})
 }

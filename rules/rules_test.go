@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/testutil"
 	"github.com/toslint/toslint/rules"
 )
 
@@ -149,19 +150,7 @@ func TestBadPacks(t *testing.T) {
 
 func checkGolden(t *testing.T, file, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (rerun with -update after checking):\n--- want\n%s--- got\n%s", file, want, got)
-	}
+	testutil.CheckGolden(t, file, []byte(got), *update)
 }
 
 func FuzzParse(f *testing.F) {

@@ -7,11 +7,20 @@
 #             any fact-based suite must)
 #   staticcheck with an empty STATICCHECK_CACHE
 # Targets (issue 3): toslint <= 1.5x floor and <= 0.15x staticcheck.
+# TOSLINT_BASELINE=/path/to/older/toslint adds that build, for before/after
+# ratios of a change.
 #
 # Usage: scripts/bench-throttle.sh [module-dir]   (default: golang.org/x/tools
 # v0.52.0 from the module cache, copied to a temporary directory). Set
 # RUNS to change the number of runs per tool (default 3; medians reported).
+#
+# scripts/bench-throttle.sh cache [module-dir ...] times loading instead,
+# with an empty and with a warm build cache (scripts/bench-load.sh).
 set -euo pipefail
+if [ "${1:-}" = cache ]; then
+  shift
+  exec "$(dirname "$0")/bench-load.sh" "$@"
+fi
 cd "$(dirname "$0")/.."
 . scripts/benchlib.sh
 root=$PWD
@@ -47,3 +56,7 @@ t_sc=$(timeit bash -c 'd=$(mktemp -d); STATICCHECK_CACHE=$d "$0" ./...; rm -rf "
 printf 'median of %d runs (seconds): toslint %.2f  floor %.2f  staticcheck %.2f\n' "$runs" "$t_toslint" "$t_floor" "$t_sc"
 printf 'ratios: toslint/floor %.2f (target <= 1.5)  toslint/staticcheck %.3f (target <= 0.15)\n' \
   "$(echo "$t_toslint / $t_floor" | bc -l)" "$(echo "$t_toslint / $t_sc" | bc -l)"
+if [ -n "${TOSLINT_BASELINE:-}" ]; then
+  t_base=$(timeit "$TOSLINT_BASELINE" check -only go ./...)
+  printf 'baseline %.2f  toslint/baseline %.2f\n' "$t_base" "$(echo "$t_toslint / $t_base" | bc -l)"
+fi

@@ -1,9 +1,10 @@
 package attribution
 
 import (
+	"bytes"
 	_ "embed"
-	"go/ast"
 	"go/build"
+	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -12,7 +13,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/github/go-spdx/v2/spdxexp"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toslint/toslint/internal/analysisutil"
@@ -33,9 +33,11 @@ func New(pol *policy.Policy, opts analysisutil.Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "attribution",
 		Doc:        analysisutil.ExtractDoc(doc, "attribution"),
-		URL:        "https://github.com/toslint/toslint/blob/main/docs/rules.md#tos202",
+		URL:        analysisutil.AnalyzerURL("attribution"),
 		Run:        c.run,
 		ResultType: reflect.TypeFor[*Result](),
+		// Syntax only: a package with type errors still has comments.
+		RunDespiteErrors: true,
 	}
 }
 
@@ -47,11 +49,14 @@ type Result struct {
 
 // Entry is one missing notice entry.
 type Entry struct {
-	Holder  string // copyright holder as written
-	License string // SPDX id, when known
-	Source  string // where the material came from, when known
-	File    string // file that holds the material (absolute)
-	Rule    string
+	Rule     string
+	Holder   string // copyright holder as written
+	Years    string // the years of the statement, as written
+	License  string // SPDX expression from the file's header, when stated
+	NeedText string // license whose text the module lacks, when one does
+	Source   string // where the material came from, when known
+	File     string // file that holds the material (absolute)
+	Unit     string // the copied folder it belongs to (absolute), if any
 }
 
 type checker struct {
@@ -63,33 +68,50 @@ type checker struct {
 // pass is the state of one package.
 type pass struct {
 	*checker
-	a   *analysis.Pass
-	rep *analysisutil.Reporter
-	mod *modInfo
-	res *Result
+	a        *analysis.Pass
+	rep      *analysisutil.Reporter
+	mod      *modInfo
+	res      *Result
+	readable map[string]bool // files pass.ReadFile may read
+	anchor   token.Pos       // where problems without a place of their own are reported
 }
+
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 
 func (c *checker) run(a *analysis.Pass) (any, error) {
 	res := &Result{}
-	if len(a.Files) == 0 || a.Pkg == nil {
+	if a.Pkg == nil || strings.HasSuffix(a.Pkg.Name(), "_test") || (a.Module != nil && a.Module.Version != "") {
+		// An external test package shares its directory with the package
+		// it tests, whose pass checks every file there; dependencies are
+		// not ours to check.
 		return res, nil
 	}
-	first := a.Fset.File(a.Files[0].FileStart).Name()
-	if strings.HasPrefix(first, goroot) || (a.Module != nil && a.Module.Version != "") {
-		return res, nil // the standard library and dependencies are not ours to check
+	dir, anchor := packageDir(a)
+	if dir == "" || strings.HasPrefix(dir, goroot) {
+		return res, nil
 	}
-	root, path := moduleRoot(a, filepath.Dir(first))
+	root, modPath := moduleRoot(a, dir)
 	if root == "" {
 		return res, nil
 	}
-	p := &pass{checker: c, a: a, rep: analysisutil.NewReporter(a, c.pol, c.opts), mod: c.mods.get(root, path), res: res}
+	p := &pass{checker: c, a: a, rep: analysisutil.NewReporter(a, c.pol, c.opts), mod: c.mods.get(root, modPath), res: res,
+		readable: map[string]bool{}, anchor: anchor}
 	for _, f := range a.Files {
-		name := a.Fset.File(f.FileStart).Name()
-		rel, err := filepath.Rel(root, name)
-		if err != nil || skipPath(filepath.ToSlash(rel)) || ast.IsGenerated(f) {
-			continue
+		p.readable[a.Fset.File(f.FileStart).Name()] = true
+	}
+	for _, f := range slices.Concat(a.OtherFiles, a.IgnoredFiles) {
+		p.readable[f] = true
+	}
+	rel := slashRel(root, dir)
+	if rel == p.mod.anchor {
+		for _, pr := range p.mod.problems {
+			p.problem(pr.path, pr.err)
 		}
-		p.checkFile(f, filepath.ToSlash(rel))
+	}
+	for _, d := range p.mod.dirsOwnedBy(rel) {
+		for _, name := range p.mod.goFiles[d] {
+			p.checkFile(filepath.Join(root, filepath.FromSlash(d), name))
+		}
 	}
 	if c.pol == nil || c.pol.Enabled("TOS205") {
 		p.checkDependencies()
@@ -97,23 +119,29 @@ func (c *checker) run(a *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-
-// moduleRoot returns the module's directory and path: from the pass, or by
-// walking up to go.mod.
-func moduleRoot(a *analysis.Pass, dir string) (string, string) {
-	if a.Module != nil && a.Module.Path != "" {
-		for d := dir; ; d = filepath.Dir(d) {
-			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-				return d, a.Module.Path
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
+// packageDir returns the package's directory (from its first Go file that
+// is not a build-cache copy made by cgo) and a position to report
+// package-level problems at.
+func packageDir(a *analysis.Pass) (string, token.Pos) {
+	for _, f := range a.Files {
+		// The position's file: for cgo's output, the user's file that
+		// its //line directives name.
+		name := a.Fset.Position(f.Package).Filename
+		if strings.HasSuffix(name, ".go") && !strings.Contains(filepath.ToSlash(name), "/go-build/") {
+			return filepath.Dir(name), f.Package
 		}
 	}
+	return "", token.NoPos
+}
+
+// moduleRoot returns the module's directory and path, walking up from dir
+// to go.mod.
+func moduleRoot(a *analysis.Pass, dir string) (string, string) {
 	for d := dir; ; d = filepath.Dir(d) {
-		if data := readSmall(filepath.Join(d, "go.mod")); data != nil {
+		if data, err := readLimited(filepath.Join(d, "go.mod"), 64<<10); err == nil {
+			if a.Module != nil && a.Module.Path != "" {
+				return d, a.Module.Path
+			}
 			return d, modulePath(data)
 		}
 		if filepath.Dir(d) == d {
@@ -131,190 +159,148 @@ func modulePath(gomod []byte) string {
 	return ""
 }
 
-// skipPath reports files the analyzer does not judge: vendored code and
-// test fixtures.
-func skipPath(rel string) bool {
-	for _, part := range strings.Split(rel, "/") {
-		if part == "vendor" || part == "testdata" {
-			return true
+// read returns a Go file's content: through pass.ReadFile when the file
+// is among the package's files (the go/analysis contract), else from the
+// file system (a test file the driver did not load, a file excluded by
+// build constraints, a directory the go command does not list). A file
+// that cannot be read is reported (TOS001), never skipped silently.
+func (p *pass) read(name string) []byte {
+	var data []byte
+	var err error
+	if p.readable[name] {
+		data, err = p.a.ReadFile(name)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		p.problem(name, err)
+		return nil
+	}
+	return data
+}
+
+// problem reports a file the analyzer could not read (TOS001).
+func (p *pass) problem(name string, err error) {
+	if !p.anchor.IsValid() {
+		return
+	}
+	rel, rerr := filepath.Rel(p.mod.root, name)
+	if rerr != nil {
+		rel = name
+	}
+	p.rep.Report("TOS001", rng{p.anchor, p.anchor + token.Pos(len("package"))}, nil,
+		"%s was not checked for attribution: %v", filepath.ToSlash(rel), err)
+}
+
+// fileState is what checkFile learns of one file.
+type fileState struct {
+	name, rel string
+	tf        *token.File
+	unit      *unit
+	groups    []group
+	header    []group // groups before the package clause
+	stmts     []stmtAt
+	licenses  []licenseAt
+	foreign   bool // a foreign holder's statement is in the file
+	pkgOff    int  // offset of the package clause
+}
+
+type stmtAt struct {
+	statement
+	off int
+}
+
+type licenseAt struct {
+	expr string
+	off  int
+	end  int
+}
+
+// checkFile runs every per-file check on one Go file.
+func (p *pass) checkFile(name string) {
+	data := p.read(name)
+	if data == nil {
+		return
+	}
+	fs := &fileState{name: name, rel: p.mod.relToRoot(name)}
+	fs.unit = p.mod.unitOf(fs.rel)
+	groups, first := fileComments(data, false)
+	fs.groups, fs.pkgOff = groups, first
+	for _, g := range groups {
+		if g.start() < first {
+			fs.header = append(fs.header, g)
+		}
+	}
+	if generatedHeader(fs.header) && copySource(fs.header) == "" {
+		return // generated code that is not a copy of someone's file
+	}
+	fs.tf = p.a.Fset.AddFile(name, -1, len(data))
+	fs.tf.SetLinesForContent(data)
+	if !p.readable[name] && bytes.Contains(data, []byte("toslint:")) {
+		// The driver has not read this file's suppressions.
+		fset := token.NewFileSet()
+		if f, err := parser.ParseFile(fset, name, data, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+			p.rep.AddGoFile(fset, f, name)
+		}
+	}
+	for _, g := range groups {
+		text := g.text()
+		for _, c := range g.list {
+			if strings.HasPrefix(c.text, "//go:embed ") {
+				p.checkEmbed(fs, c)
+			}
+		}
+		for _, l := range g.unquotedLines() {
+			for _, s := range statementsIn(l.text) {
+				fs.stmts = append(fs.stmts, stmtAt{s, l.off + s.col})
+			}
+			if m := spdxLine.FindStringSubmatchIndex(l.text); m != nil {
+				fs.licenses = append(fs.licenses, licenseAt{strings.TrimSpace(l.text[m[2]:m[3]]), l.off, l.off + len(strings.TrimRight(l.text, " \t"))})
+			}
+		}
+		if id := shortFormLicense(strings.Join(strings.Fields(text), " ")); id != "" {
+			l := g.list[0].lines()[0]
+			fs.licenses = append(fs.licenses, licenseAt{id, l.off, l.off + len(strings.TrimRight(l.text, " \t"))})
+		}
+	}
+	p.checkStatements(fs)
+	for _, g := range groups {
+		p.checkProvenance(fs, g, data)
+	}
+}
+
+// generatedHeader reports a "Code generated ... DO NOT EDIT." line before
+// the package clause (the convention ast.IsGenerated follows).
+func generatedHeader(header []group) bool {
+	for _, g := range header {
+		for _, c := range g.list {
+			if strings.HasPrefix(c.text, "// Code generated ") && strings.HasSuffix(strings.TrimSpace(c.text), "DO NOT EDIT.") {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// commentLines returns the lines of a comment without comment markers,
-// each with the position of its start.
-func commentLines(fset *token.FileSet, c *ast.Comment) []lineAt {
-	text := c.Text
-	var out []lineAt
-	if strings.HasPrefix(text, "//") {
-		return []lineAt{{text: text[2:], pos: c.Pos()}}
-	}
-	body := strings.TrimSuffix(strings.TrimPrefix(text, "/*"), "*/")
-	off := 2
-	for _, l := range strings.Split(body, "\n") {
-		trimmed := strings.TrimLeft(l, " \t")
-		trimmed = strings.TrimPrefix(trimmed, "*")
-		out = append(out, lineAt{text: trimmed, pos: c.Pos() + token.Pos(off)})
-		off += len(l) + 1
-	}
-	return out
-}
+var sourceLine = regexp.MustCompile(`(?i)^\s*(?:source|copied from|original(?: source)?):\s*(\S+)`)
 
-type lineAt struct {
-	text string
-	pos  token.Pos
-}
-
-func (p *pass) checkFile(f *ast.File, rel string) {
-	if x := thirdPartyDir(p.mod.root, rel); x != "" {
-		p.checkThirdParty(f, x)
-		return
-	}
-	seen := map[string]bool{}
-	for _, cg := range f.Comments {
-		group := cg.Text()
-		for _, c := range cg.List {
-			if strings.HasPrefix(c.Text, "//go:embed ") {
-				p.checkEmbed(c, rel)
-				continue
-			}
-			if !mayHold(c.Text) {
-				continue
-			}
-			for _, l := range commentLines(p.a.Fset, c) {
-				p.checkLine(l, group, seen)
-			}
-		}
-		// Short-form notices often wrap over two comment lines: match them
-		// on the group's text, reported at its first line.
-		if !strings.Contains(group, "icen") && !strings.Contains(group, "ICEN") {
-			// no license notice: skip the join below
-		} else if id := shortFormLicense(strings.Join(strings.Fields(group), " ")); id != "" {
-			first := commentLines(p.a.Fset, cg.List[0])[0]
-			p.checkLicenseExpr(first, id, seen)
-		}
-		p.checkProvenance(cg, group)
-	}
-}
-
-// mayHold is a cheap filter: a comment with neither a copyright mark nor
-// an SPDX tag holds nothing checkLine looks for.
-func mayHold(text string) bool {
-	return strings.Contains(text, "opyright") || strings.Contains(text, "OPYRIGHT") || strings.Contains(text, "©") || strings.Contains(text, "SPDX-")
-}
-
-// checkLine looks for copyright statements and license notices.
-func (p *pass) checkLine(l lineAt, group string, seen map[string]bool) {
-	if raw, holder, ok := holderOf(l.text); ok {
-		if !p.mod.isOwn(holder) && !p.mod.listed(holder) && !seen["h:"+holder] {
-			seen["h:"+holder] = true
-			p.entry(Entry{Holder: displayHolder(raw), License: shortFormLicense(strings.Join(strings.Fields(group), " ")), File: p.fileOf(l.pos), Rule: "TOS202"})
-			p.rep.Report("TOS202", lineRange(l), nil,
-				"copyright of %q is neither the module's own nor listed in its notices file (add it with its license to NOTICE: `toslint notices` prints the entry)",
-				displayHolder(raw))
-		}
-	}
-	if m := spdxLine.FindStringSubmatch(l.text); m != nil {
-		p.checkLicenseExpr(l, strings.TrimSpace(m[1]), seen)
-	}
-}
-
-// displayHolder renders a holder for messages: the statement without
-// years, e-mail addresses, "All rights reserved" and license tails.
-func displayHolder(raw string) string {
-	s := licensedBy.ReplaceAllString(raw, "")
-	s = reserved.ReplaceAllString(s, "")
-	s = emails.ReplaceAllString(s, "")
-	s = years.ReplaceAllString(s, "")
-	return strings.Trim(spaces.ReplaceAllString(s, " "), " ,;.*/")
-}
-
-// checkLicenseExpr reports a foreign license whose text the module does
-// not carry (TOS203), and foreign Apache-2.0 code with no NOTICE file.
-func (p *pass) checkLicenseExpr(l lineAt, expr string, seen map[string]bool) {
-	if seen["l:"+expr] {
-		return
-	}
-	seen["l:"+expr] = true
-	if expr == p.mod.license {
-		return // the module's own license: nothing to add
-	}
-	ids, err := spdxexp.ExtractLicenses(expr)
-	if err != nil || len(ids) == 0 {
-		ids = []string{expr}
-	}
-	allowed := []string{}
-	if p.mod.license != "" {
-		allowed = append(allowed, p.mod.license)
-	}
-	for id := range p.mod.textsCarried() {
-		allowed = append(allowed, id)
-	}
-	slices.Sort(allowed)
-	ok := false
-	if len(allowed) > 0 {
-		ok, _ = spdxexp.Satisfies(expr, allowed)
-		if !ok {
-			ok = slices.Contains(allowed, expr)
-		}
-	}
-	if !ok {
-		var missing []string
-		for _, id := range ids {
-			if !slices.Contains(allowed, id) {
-				missing = append(missing, id)
-			}
-		}
-		p.entry(Entry{License: strings.Join(missing, ", "), File: p.fileOf(l.pos), Rule: "TOS203"})
-		p.rep.Report("TOS203", lineRange(l), nil,
-			"%s is not the module's license (%s) and the module carries no text of %s: add LICENSES/%s.txt or the license text to the notices file",
-			expr, orUnknown(p.mod.license), strings.Join(missing, " or "), missing[0])
-	}
-	if slices.Contains(ids, "Apache-2.0") && p.mod.license != "Apache-2.0" && !p.mod.hasNOTICE && !seen["apache"] {
-		seen["apache"] = true
-		p.rep.Report("TOS203", lineRange(l), nil,
-			"foreign Apache-2.0 code needs a NOTICE file at the module root that carries its attribution notices (Apache-2.0 section 4(d))")
-	}
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "unknown"
-	}
-	return s
-}
-
-// thirdPartyDir returns x for files under third_party/x/ when that
-// directory carries its own LICENSE.
-func thirdPartyDir(root, rel string) string {
-	parts := strings.Split(rel, "/")
-	for i := 0; i+2 < len(parts); i++ {
-		if parts[i] != "third_party" {
-			continue
-		}
-		dir := filepath.Join(root, filepath.FromSlash(strings.Join(parts[:i+2], "/")))
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if isLicenseName(e.Name()) {
-				return parts[i+1]
+// copySource returns the file a generated file says it copies ("Source:
+// ../../x/termlist.go"), or "".
+func copySource(header []group) string {
+	for _, g := range header {
+		for _, c := range g.list {
+			for _, l := range c.lines() {
+				if m := sourceLine.FindStringSubmatch(l.text); m != nil {
+					return m[1]
+				}
+				if strings.Contains(l.text, "golang.org/x/tools/cmd/bundle") {
+					return "bundle"
+				}
 			}
 		}
 	}
 	return ""
 }
-
-// checkThirdParty requires a notices entry naming a third_party directory.
-func (p *pass) checkThirdParty(f *ast.File, x string) {
-	if p.mod.listed(strings.TrimSpace(normalizeText(x))) {
-		return
-	}
-	p.entry(Entry{Holder: x, File: p.fileOf(f.Package), Rule: "TOS202"})
-	p.rep.Report("TOS202", rng{f.Package, f.Package + token.Pos(len("package"))}, nil,
-		"third_party/%s carries its own license but the module's notices file does not name %s", x, x)
-}
-
-func (p *pass) fileOf(pos token.Pos) string { return p.a.Fset.File(pos).Name() }
 
 func (p *pass) entry(e Entry) { p.res.Entries = append(p.res.Entries, e) }
 
@@ -323,6 +309,14 @@ type rng struct{ pos, end token.Pos }
 func (r rng) Pos() token.Pos { return r.pos }
 func (r rng) End() token.Pos { return r.end }
 
-func lineRange(l lineAt) analysis.Range {
-	return rng{l.pos, l.pos + token.Pos(len(strings.TrimRight(l.text, " \t")))}
+// span returns the range of byte offsets [off, end) in a file.
+func (fs *fileState) span(off, end int) analysis.Range {
+	return rng{fs.tf.Pos(off), fs.tf.Pos(end)}
+}
+
+func (fs *fileState) unitDir(root string) string {
+	if fs.unit == nil {
+		return ""
+	}
+	return filepath.Join(root, filepath.FromSlash(fs.unit.dir))
 }

@@ -24,7 +24,7 @@ func BenchmarkHeaderScan(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, l := range lines {
-			holderOf(l)
+			statementsIn(l)
 			spdxLine.FindStringSubmatch(l)
 			shortFormLicense(l)
 		}

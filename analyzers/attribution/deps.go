@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
+
+	"github.com/toslint/toslint/internal/licenseid"
 )
 
 // checkDependencies reports, for a main package, the module dependencies
@@ -19,7 +21,11 @@ func (p *pass) checkDependencies() {
 	if p.a.Pkg == nil || p.a.Pkg.Name() != "main" {
 		return
 	}
-	data := readSmall(filepath.Join(p.mod.root, "go.mod"))
+	data, err := readLimited(filepath.Join(p.mod.root, "go.mod"), maxNoticeSize)
+	if err != nil {
+		p.problem(filepath.Join(p.mod.root, "go.mod"), err)
+		return
+	}
 	mf, err := modfile.Parse("go.mod", data, nil)
 	if err != nil {
 		return
@@ -57,18 +63,18 @@ func (p *pass) checkDependencies() {
 		id := ""
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
-			if !e.IsDir() && isLicenseName(e.Name()) {
-				id = licenseOf(readSmall(filepath.Join(dir, e.Name())))
+			if !e.IsDir() && licenseid.IsLicenseFile(e.Name()) {
+				data, _ := readLimited(filepath.Join(dir, e.Name()), maxNoticeSize) // the module cache: nothing to report
+				id = licenseid.Identify(data)
 				break
 			}
 		}
-		if id == "" || !needsAttribution(id) || p.mod.listed(strings.TrimSpace(normalizeText(req.Mod.Path))) || slices.Contains(reported, req.Mod.Path) {
+		if id == "" || !needsAttribution(id) || p.mod.mentions(req.Mod.Path) || slices.Contains(reported, req.Mod.Path) {
 			continue
 		}
 		reported = append(reported, req.Mod.Path)
-		p.entry(Entry{Holder: req.Mod.Path, License: id, Rule: "TOS205"})
-		f := p.a.Files[0]
-		p.rep.Report("TOS205", rng{f.Package, f.Package + token.Pos(len("package"))}, nil,
+		p.entry(Entry{Holder: req.Mod.Path, License: id, Rule: "TOS205", Source: "https://pkg.go.dev/" + req.Mod.Path + "@" + req.Mod.Version})
+		p.rep.Report("TOS205", rng{p.anchor, p.anchor + token.Pos(len("package"))}, nil,
 			"this command ships %s (%s), whose license needs a notice, but the notices file does not name it", req.Mod.Path, id)
 	}
 }

@@ -1,13 +1,14 @@
 package attribution
 
 import (
-	"go/ast"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/toslint/toslint/internal/licenseid"
 )
 
 // maxEmbedFiles bounds the files inspected behind one go:embed directive.
@@ -15,19 +16,24 @@ const maxEmbedFiles = 2000
 
 // checkEmbed reports a go:embed directive that pulls in content whose
 // license requires attribution, with no attribution record (TOS201).
-func (p *pass) checkEmbed(c *ast.Comment, rel string) {
-	dir := filepath.Dir(p.fileOf(c.Pos()))
-	patterns := embedPatterns(strings.TrimPrefix(c.Text, "//go:embed "))
+// Embedded files are not among a package's files, so they are read from
+// the file system; errors are reported (TOS001).
+func (p *pass) checkEmbed(fst *fileState, c comment) {
+	dir := filepath.Dir(fst.name)
 	type found struct{ license, licenseFile, dir string }
 	var hits []found
 	seen := map[string]bool{}
 	count := 0
-	for _, pat := range patterns {
+	for _, pat := range embedPatterns(strings.TrimPrefix(c.text, "//go:embed ")) {
 		pat = strings.TrimPrefix(pat, "all:")
 		matches, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pat)))
 		for _, m := range matches {
 			_ = filepath.WalkDir(m, func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() || count >= maxEmbedFiles {
+				if err != nil {
+					p.problem(path, err)
+					return nil
+				}
+				if d.IsDir() || count >= maxEmbedFiles {
 					return nil
 				}
 				count++
@@ -47,7 +53,7 @@ func (p *pass) checkEmbed(c *ast.Comment, rel string) {
 		}
 		relLic, _ := filepath.Rel(p.mod.root, h.licenseFile)
 		p.entry(Entry{License: h.license, File: h.dir, Rule: "TOS201"})
-		p.rep.Report("TOS201", rng{c.Pos(), c.End()}, nil,
+		p.rep.Report("TOS201", fst.span(c.start, c.end), nil,
 			"go:embed pulls in %s content (license: %s) with no attribution record naming its source and license: add ATTRIBUTION.md beside it with the title, author, source link and license link",
 			h.license, filepath.ToSlash(relLic))
 	}
@@ -83,77 +89,82 @@ var (
 )
 
 // contentLicense returns the license of an embedded file and the file it
-// was read from: an SPDX tag or front-matter license key in the file, else
-// the nearest LICENSE walking up to the module root. The module's own root
-// LICENSE means the content is the module's own ("").
+// was read from: an SPDX tag or front-matter license key in the file,
+// REUSE.toml, else the license of the copied folder (unit) holding it.
+// Content under the module's own root license is the module's own ("").
 func (p *pass) contentLicense(path string) (string, string) {
-	head := readHead(path, 4096)
-	if m := spdxTag.FindSubmatch(head); m != nil && string(m[1]) != p.mod.license {
-		return string(m[1]), path
+	m := p.mod
+	head, err := readLimited(path, 4096)
+	if err != nil {
+		p.problem(path, err)
 	}
-	if rel, err := filepath.Rel(p.mod.root, path); err == nil {
-		if id := p.mod.reuseLicense(filepath.ToSlash(rel)); id != "" && id != p.mod.license {
-			return id, filepath.Join(p.mod.root, "REUSE.toml")
-		}
+	own := func(id string) bool { return id == m.license || m.declared[id] }
+	tag := ""
+	if mt := spdxTag.FindSubmatch(head); mt != nil {
+		tag = string(mt[1])
+	}
+	rel := m.relToRoot(path)
+	if id := m.reuseLicense(rel, tag); id != "" && !own(id) {
+		return id, filepath.Join(m.root, "REUSE.toml")
+	}
+	if tag != "" && !own(tag) {
+		return tag, path
 	}
 	if strings.HasPrefix(string(head), "---") {
-		if m := frontMatter.FindSubmatch(head); m != nil && string(m[1]) != p.mod.license {
-			return string(m[1]), path
+		if mt := frontMatter.FindSubmatch(head); mt != nil && !own(string(mt[1])) {
+			return string(mt[1]), path
 		}
 	}
-	for d := filepath.Dir(path); strings.HasPrefix(d, p.mod.root); d = filepath.Dir(d) {
-		if d == p.mod.root {
-			return "", "" // the module's own license covers it
-		}
-		entries, _ := os.ReadDir(d)
-		for _, e := range entries {
-			if !e.IsDir() && isLicenseName(e.Name()) {
-				lic := filepath.Join(d, e.Name())
-				return licenseOf(readSmall(lic)), lic
-			}
-		}
+	if u := m.unitOf(rel); u != nil && u.license != "" && !m.ownUnit(u) {
+		// A folder's own license, even the module's license id, is
+		// someone else's grant unless it names only own holders.
+		return u.license, filepath.Join(m.root, filepath.FromSlash(u.licenseFile))
 	}
 	return "", ""
 }
 
-func readHead(path string, n int) []byte {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
+// ownUnit reports whether a unit's license files name only own holders.
+func (m *modInfo) ownUnit(u *unit) bool {
+	for _, h := range u.holders {
+		if !m.isOwn(h) {
+			return false
+		}
 	}
-	defer f.Close()
-	buf := make([]byte, n)
-	k, _ := f.Read(buf)
-	return buf[:k]
+	return len(u.holders) > 0
 }
 
 // licenseNames are words that name a license in an attribution record.
 func licenseNames(id string) []string {
 	names := []string{strings.ToLower(id), strings.ToLower(strings.ReplaceAll(id, "-", " "))}
-	up := strings.ToUpper(id)
-	if strings.HasPrefix(up, "CC-BY") {
+	if strings.HasPrefix(strings.ToUpper(id), "CC-BY") {
 		names = append(names, "creativecommons org/licenses/", "creative commons attribution")
 	}
 	return names
 }
 
-// hasAttribution looks for an attribution record (ATTRIBUTION* or NOTICE*
-// in the content's directory, its license's directory, or the module
-// root) that links a source and names the license.
+// hasAttribution looks for an attribution record (ATTRIBUTION* or a
+// notices file in the content's directory, its license's directory, or
+// the module root) that links a source and names the license. A record at
+// the root must also name the content's directory.
 func (p *pass) hasAttribution(contentDir, licenseFile, id string) bool {
-	// A record beside the content covers it; a record at the root must
-	// also name the content's directory.
-	relDir, _ := filepath.Rel(p.mod.root, filepath.Dir(licenseFile))
-	relDir = strings.ToLower(filepath.ToSlash(relDir))
+	relDir := strings.ToLower(p.mod.relToRoot(filepath.Dir(licenseFile)))
 	dirs := []string{contentDir, filepath.Dir(licenseFile), p.mod.root}
 	for i, d := range dirs {
-		entries, _ := os.ReadDir(d)
+		entries, err := os.ReadDir(d)
+		if err != nil {
+			p.problem(d, err)
+			continue
+		}
 		for _, e := range entries {
-			lower := strings.ToLower(e.Name())
-			if e.IsDir() || !(strings.HasPrefix(lower, "attribution") || strings.HasPrefix(lower, "notice") || strings.HasPrefix(lower, "thirdpartynotices") || strings.HasPrefix(lower, "third_party_notices") || strings.HasPrefix(lower, "credits")) {
+			if e.IsDir() || !licenseid.IsNoticesFile(e.Name()) {
 				continue
 			}
-			raw := strings.ToLower(string(readSmall(filepath.Join(d, e.Name()))))
+			data, err := readLimited(filepath.Join(d, e.Name()), maxNoticeSize)
+			if err != nil {
+				p.problem(filepath.Join(d, e.Name()), err)
+				continue
+			}
+			raw := strings.ToLower(string(data))
 			if !strings.Contains(raw, "http") || (i == 2 && d != filepath.Dir(licenseFile) && !strings.Contains(raw, relDir)) {
 				continue
 			}

@@ -1,8 +1,11 @@
 package attribution
 
 import (
-	"bytes"
+	"go/build"
+	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,43 +17,57 @@ import (
 	"github.com/toslint/toslint/internal/policy"
 )
 
-// module is what the analyzer knows of one module: read once from its root
-// directory and shared by every package of the module.
+// modInfo is what the analyzer knows of one module: read once from its
+// root directory and shared by every package of the module.
 type modInfo struct {
-	root    string // directory holding go.mod
-	path    string // module path
-	license string // SPDX id of the root LICENSE, "" when unknown
+	root string // directory holding go.mod
+	path string // module path
 
-	own     []string // normalised own holders
-	notices string   // normalised text of every notices file
-	// licensesDir are the ids of LICENSES/<id>.txt files.
-	licensesDir map[string]bool
-	noticeFiles []string // paths, relative to root
-	hasNOTICE   bool     // a file named NOTICE* exists (Apache-2.0 §4(d))
+	license  string          // the module's own license: the first text of its root license file
+	declared map[string]bool // every license the root license files name (the module's own)
+	texts    map[string]bool // licenses whose full text the module carries for all its code
 
-	reuse []reuseAnnotation // REUSE.toml annotations
+	own        map[string]bool // normalised own holders
+	ownTokens  map[string]bool // their distinctive words, and the module path's
+	configured bool            // copyright_holders set: own holders come from the config only
 
-	// The license texts inside the notices files, identified with
-	// licensecheck on first need only: its matcher takes over a second to
-	// build, which a module with no foreign license never pays.
-	noticeData     []byte
-	noticeOnce     sync.Once
-	noticeLicenses map[string]bool
+	// covered is the normalised text of the root license files, the
+	// notices files and REUSE.toml: a holder or folder named there has its
+	// notice carried.
+	covered     string
+	noticeFiles []string // root notices files, relative to root
+	hasNOTICE   bool     // a NOTICE* file exists at the root (Apache-2.0 section 4(d))
+	reuse       *reuseConfig
+
+	units       map[string]*unit    // copied units by slash directory relative to root
+	unitNotices map[string][]string // names of the notices and authors files of each unit
+	goFiles     map[string][]string // Go files (names) by slash directory
+	owner       map[string]string   // directory -> directory whose package checks it
+	anchor      string              // directory whose package reports module-level problems
+	voted       string              // the holder on most of the module's own files, when it counted
+
+	problems []problem // files the module scan could not read
 }
 
-// textsCarried returns the ids of the licenses whose text the module
-// carries: LICENSES/<id>.txt and full texts in the notices files.
-func (m *modInfo) textsCarried() map[string]bool {
-	m.noticeOnce.Do(func() {
-		m.noticeLicenses = map[string]bool{}
-		for id := range m.licensesDir {
-			m.noticeLicenses[id] = true
-		}
-		for _, id := range licenseTexts(m.noticeData) {
-			m.noticeLicenses[id] = true
-		}
-	})
-	return m.noticeLicenses
+// problem is a file that could not be read or parsed.
+type problem struct {
+	path string
+	err  error
+}
+
+// unit is a folder that carries its own LICENSE or COPYING: code copied
+// from elsewhere with its license, or a part of the module under another
+// license.
+type unit struct {
+	dir         string // slash path relative to the module root
+	licenseFile string // slash path relative to the module root
+	license     string // its identified license, "" when unknown
+	texts       []string
+	holders     []string // normalised holders named by its license, NOTICE or AUTHORS files
+	// serves: by its license's terms the folder's own license file is the
+	// notice its copies need (licenseid.ServesAsNotice).
+	serves bool
+	first  string // the first Go file in the folder (slash, relative): where a unit finding goes
 }
 
 // modules caches module information by root directory; the analyzer runs
@@ -78,76 +95,243 @@ func (ms *modules) get(root, path string) *modInfo {
 	return e.m
 }
 
-func isNoticeName(name string) bool  { return licenseid.IsNoticesFile(name) }
-func isLicenseName(name string) bool { return licenseid.IsLicenseFile(name) }
+// maxNoticeSize bounds what is read of one license or notices file, and
+// maxHead what is read of a Go file to find its header.
+const (
+	maxNoticeSize = 4 << 20
+	maxHead       = 32 << 10
+)
 
-// maxNoticeSize bounds what is read of one notices or license file.
-const maxNoticeSize = 4 << 20
-
-func readSmall(path string) []byte {
-	st, err := os.Stat(path)
-	if err != nil || !st.Mode().IsRegular() || st.Size() > maxNoticeSize {
+// readModuleFile reads a module-level file (license, notices, REUSE.toml):
+// these are outside every package's files, so pass.ReadFile may not read
+// them. Errors are kept as problems and reported as TOS001.
+func (m *modInfo) readModuleFile(p string, limit int64) []byte {
+	data, err := readLimited(p, limit)
+	if err != nil {
+		m.problems = append(m.problems, problem{p, err})
 		return nil
 	}
-	data, _ := os.ReadFile(path)
 	return data
 }
 
-func loadModule(root, path string, pol *policy.Policy) *modInfo {
-	m := &modInfo{root: root, path: path, licensesDir: map[string]bool{}}
-	entries, _ := os.ReadDir(root)
-	var notices bytes.Buffer
-	for _, e := range entries {
-		if e.IsDir() {
+func readLimited(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
+}
+
+// skipDir reports directories the go command does not treat as packages
+// of the module: testdata, vendor, and names starting with . or _.
+func skipDir(name string) bool {
+	return name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
+}
+
+func loadModule(root, modPath string, pol *policy.Policy) *modInfo {
+	m := &modInfo{root: root, path: modPath, declared: map[string]bool{}, texts: map[string]bool{},
+		own: map[string]bool{}, ownTokens: map[string]bool{}, units: map[string]*unit{}, unitNotices: map[string][]string{}, goFiles: map[string][]string{}, owner: map[string]string{}}
+	var covered strings.Builder
+	var evidence []string // holders of the root license and authors files
+	loadable := map[string]bool{}
+	var dirs []string
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			m.problems = append(m.problems, problem{p, err})
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != root && (skipDir(d.Name()) || exists(filepath.Join(p, "go.mod"))) {
+			return filepath.SkipDir
+		}
+		rel := slashRel(root, p)
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			m.problems = append(m.problems, problem{p, err})
+			return nil
+		}
+		var licenseFiles, extraFiles []string
+		for _, e := range entries {
+			name := e.Name()
+			if !e.Type().IsRegular() {
+				continue
+			}
+			switch {
+			case strings.HasSuffix(name, ".go"):
+				m.goFiles[rel] = append(m.goFiles[rel], name)
+				if !loadable[rel] && !strings.HasSuffix(name, "_test.go") {
+					if ok, err := build.Default.MatchFile(p, name); err == nil && ok {
+						loadable[rel] = true
+					}
+				}
+			case licenseid.IsNoticesFile(name), licenseid.IsAuthorsFile(name):
+				extraFiles = append(extraFiles, name)
+			case licenseid.IsLicenseFile(name):
+				licenseFiles = append(licenseFiles, name)
+			case name == "REUSE.toml" && p == root:
+				data := m.readModuleFile(filepath.Join(p, name), maxNoticeSize)
+				cfg, err := parseReuse(data)
+				if err != nil {
+					m.problems = append(m.problems, problem{filepath.Join(p, name), err})
+				}
+				m.reuse = cfg
+				covered.Write(data)
+				covered.WriteByte('\n')
+			}
+		}
+		if len(m.goFiles[rel]) > 0 {
+			dirs = append(dirs, rel)
+		}
+		if p == root {
+			m.loadRoot(licenseFiles, extraFiles, &covered, &evidence)
+		} else if len(licenseFiles) > 0 {
+			m.units[rel] = m.loadUnit(rel, licenseFiles, extraFiles)
+			m.unitNotices[rel] = extraFiles
+		}
+		return nil
+	})
+	if dir := filepath.Join(root, "LICENSES"); exists(dir) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			m.texts[strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))] = true
+		}
+	}
+	m.covered = normalizeText(covered.String())
+	m.hasNOTICE = slices.ContainsFunc(m.noticeFiles, func(n string) bool { return strings.HasPrefix(strings.ToLower(n), "notice") })
+	m.decideIdentity(pol, evidence)
+	m.assignOwners(dirs, loadable)
+	return m
+}
+
+// loadRoot reads the module's root license, notices and authors files.
+func (m *modInfo) loadRoot(licenseFiles, extraFiles []string, covered *strings.Builder, evidence *[]string) {
+	slices.SortFunc(licenseFiles, func(a, b string) int { return len(a) - len(b) }) // LICENSE before LICENSE-DOCS
+	for _, name := range licenseFiles {
+		data := m.readModuleFile(filepath.Join(m.root, name), maxNoticeSize)
+		if id := licenseid.Identify(data); id != "" && m.license == "" {
+			m.license = id
+		}
+		for _, id := range licenseid.Declared(data) {
+			m.declared[id] = true
+		}
+		for _, id := range licenseid.FullTexts(data) {
+			m.texts[id] = true
+		}
+		*evidence = append(*evidence, holdersIn(data)...)
+		covered.Write(data)
+		covered.WriteByte('\n')
+	}
+	for _, name := range extraFiles {
+		data := m.readModuleFile(filepath.Join(m.root, name), maxNoticeSize)
+		if licenseid.IsAuthorsFile(name) {
+			*evidence = append(*evidence, authorsIn(data)...)
 			continue
 		}
-		name := e.Name()
-		switch {
-		case isNoticeName(name):
-			data := readSmall(filepath.Join(root, name))
-			notices.Write(data)
-			notices.WriteByte('\n')
-			m.noticeFiles = append(m.noticeFiles, name)
-			if strings.HasPrefix(strings.ToLower(name), "notice") {
-				m.hasNOTICE = true
+		m.noticeFiles = append(m.noticeFiles, name)
+		for _, id := range licenseid.FullTexts(data) {
+			m.texts[id] = true
+		}
+		covered.Write(data)
+		covered.WriteByte('\n')
+	}
+}
+
+// loadUnit reads the license, notices and authors files of a folder that
+// carries its own license.
+func (m *modInfo) loadUnit(rel string, licenseFiles, extraFiles []string) *unit {
+	u := &unit{dir: rel, licenseFile: path.Join(rel, licenseFiles[0])}
+	for _, name := range append(licenseFiles, extraFiles...) {
+		data := m.readModuleFile(filepath.Join(m.root, filepath.FromSlash(rel), name), maxNoticeSize)
+		if slices.Contains(licenseFiles, name) {
+			if id := licenseid.Identify(data); id != "" && u.license == "" {
+				u.license, u.licenseFile = id, path.Join(rel, name)
 			}
-			m.noticeData = append(m.noticeData, data...)
-			m.noticeData = append(m.noticeData, '\n')
-		case isLicenseName(name):
-			data := readSmall(filepath.Join(root, name))
-			if id := licenseOf(data); id != "" && (m.license == "" || strings.EqualFold(name, "LICENSE") || strings.EqualFold(name, "LICENSE.md") || strings.EqualFold(name, "LICENSE.txt")) {
-				m.license = id
-			}
-			for _, h := range holdersIn(data) {
-				m.own = appendUnique(m.own, h)
-			}
-		case name == "REUSE.toml":
-			data := readSmall(filepath.Join(root, name))
-			m.reuse = parseReuse(data)
-			notices.Write(data)
-			notices.WriteByte('\n')
-			m.noticeFiles = append(m.noticeFiles, name)
+			u.texts = append(u.texts, licenseid.FullTexts(data)...)
+			u.holders = append(u.holders, holdersIn(data)...)
+		} else if licenseid.IsAuthorsFile(name) {
+			u.holders = append(u.holders, authorsIn(data)...)
+		} else {
+			u.holders = append(u.holders, holdersIn(data)...)
 		}
 	}
-	if dir, err := os.ReadDir(filepath.Join(root, "LICENSES")); err == nil {
-		for _, e := range dir {
-			id := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
-			m.licensesDir[id] = true
+	u.serves = u.license != "" && licenseid.ServesAsNotice(u.license)
+	return u
+}
+
+// unitOf returns the innermost unit holding a slash path relative to the
+// root, or nil.
+func (m *modInfo) unitOf(rel string) *unit {
+	for d := path.Dir(rel); d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if u := m.units[d]; u != nil {
+			return u
 		}
 	}
-	if pol != nil {
-		for _, h := range pol.Holders() {
-			m.own = appendUnique(m.own, normalizeHolder(h.Name))
-			for _, a := range h.Aliases {
-				m.own = appendUnique(m.own, normalizeHolder(a))
+	return nil
+}
+
+// assignOwners decides which package checks each directory of Go files.
+// A directory the go command lists as a package (a non-test Go file
+// matches the build context) checks itself; a directory it does not list
+// (only test files, or every file excluded by build constraints) is
+// checked by its nearest listed ancestor, or by the anchor: the module
+// root when listed, else the first listed directory.
+func (m *modInfo) assignOwners(dirs []string, loadable map[string]bool) {
+	slices.Sort(dirs)
+	if loadable["."] {
+		m.anchor = "."
+	} else {
+		for _, d := range dirs {
+			if loadable[d] {
+				m.anchor = d
+				break
 			}
 		}
 	}
-	if strings.HasPrefix(path, "golang.org/x/") {
-		m.own = appendUnique(m.own, "the go authors")
+	for _, d := range dirs {
+		slices.Sort(m.goFiles[d])
+		owner := m.anchor
+		for a := d; ; a = path.Dir(a) {
+			if loadable[a] {
+				owner = a
+				break
+			}
+			if a == "." || a == "/" {
+				break
+			}
+		}
+		m.owner[d] = owner
+		if u := m.unitOf(d + "/x"); u != nil && u.first == "" {
+			u.first = path.Join(d, m.goFiles[d][0])
+		}
 	}
-	m.notices = normalizeText(notices.String())
-	return m
+}
+
+// dirsOwnedBy returns the directories whose files the package in dir checks.
+func (m *modInfo) dirsOwnedBy(dir string) []string {
+	var out []string
+	for d, o := range m.owner {
+		if o == dir {
+			out = append(out, d)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+func slashRel(root, p string) string {
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(rel)
 }
 
 func appendUnique(s []string, v string) []string {
@@ -157,29 +341,44 @@ func appendUnique(s []string, v string) []string {
 	return append(s, v)
 }
 
-// licenseOf identifies a license file.
-func licenseOf(data []byte) string { return licenseid.Identify(data) }
-
-// licenseTexts returns the ids of the full license texts in data.
-func licenseTexts(data []byte) []string { return licenseid.Texts(data) }
-
-// listed reports whether a normalised holder or name appears in the
-// notices.
-func (m *modInfo) listed(name string) bool {
-	return name != "" && strings.Contains(m.notices, name)
-}
-
-// isOwn reports whether a normalised holder is one of the module's own.
-func (m *modInfo) isOwn(holder string) bool {
-	for _, o := range m.own {
-		if holder == o || strings.HasPrefix(holder, o+" ") || strings.HasPrefix(o, holder+" ") {
-			return true
+// holdersIn returns the holders of the copyright statements of a license
+// or notices file.
+func holdersIn(data []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		for _, s := range statementsIn(l) {
+			out = appendUnique(out, s.key)
 		}
 	}
-	return false
+	return out
 }
 
-var spaces = regexp.MustCompile(`\s+`)
+var authorLine = regexp.MustCompile(`^\s*([^#<(\s][^<(]*?)\s*(?:[<(].*)?$`)
+
+// authorsIn returns the names an AUTHORS or CONTRIBUTORS file lists (one
+// a line, comments with #, e-mail addresses stripped).
+func authorsIn(data []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if m := authorLine.FindStringSubmatch(l); m != nil && len(m[1]) < 80 {
+			out = appendUnique(out, holderKey(m[1]))
+		}
+	}
+	return out
+}
+
+// listed reports whether the root license, notices or REUSE.toml files
+// name a normalised holder or folder.
+func (m *modInfo) listed(key string) bool {
+	return key != "" && (strings.Contains(m.covered, " "+key+" ") || strings.Contains(m.covered, " the "+key+" "))
+}
+
+// mentions reports whether the root license, notices or REUSE.toml
+// files mention a module path, URL or folder (normalised), as a substring.
+func (m *modInfo) mentions(s string) bool {
+	s = strings.TrimSpace(normalizeText(s))
+	return s != "" && strings.Contains(m.covered, s)
+}
 
 // normalizeText lowercases, turns punctuation other than what URLs and
 // e-mail addresses need into spaces, folds white space and pads with one

@@ -1,8 +1,8 @@
 package throttle
 
 import (
+	"fmt"
 	"go/ast"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -11,10 +11,10 @@ import (
 // judgeSpawn reports a goroutine started per loop iteration that calls an
 // API: TOS102 for unbounded fan-out, TOS101 when a semaphore or SetLimit
 // bounds it (calls in flight, not calls per window), quiet when a shared
-// limiter inside the goroutine throttles every call.
+// limiter or ticker inside the goroutine throttles every call.
 func (p *passState) judgeSpawn(fg *fnGraph, sp *spawn) {
 	loop := fg.innermost(sp.node)
-	if loop == nil {
+	if loop == nil || p.isRetryLoop(loop) {
 		return
 	}
 	head := fg.headers[loop]
@@ -23,31 +23,16 @@ func (p *passState) judgeSpawn(fg *fnGraph, sp *spawn) {
 	}
 	var uses []*apiUse
 	if sp.lit != nil {
-		if len(p.directUses(sp.lit.Body)) == 0 {
-			return // the goroutine's own loops are judged on their own
-		}
-		uses = p.bodyUses(sp.lit.Body, 0)
+		uses = p.litUses(sp.lit.Body, callCtx{fn: fg.fn})
 	} else {
-		uses = p.callUses(sp.call, 0)
-		for _, u := range uses {
-			if u.count >= unbounded {
-				return // a worker that loops: its loop is judged where it is declared
-			}
-		}
+		uses = p.callUses(sp.call, callCtx{fn: fg.fn})
 	}
-	if len(uses) == 0 || p.isRetryLoop(loop) {
-		return
-	}
+	uses = familyUses(uses)
 	region := fg.region(loop)
-	cut := func(b *cfg.Block) bool { return fg.throttles[b] != nil }
 	if !onCycle(region, head, sp.block, func(*cfg.Block) bool { return false }) {
 		return // not repeated
 	}
-	sus := make([]siteUse, 0, len(uses))
-	pseudo := &site{call: spawnCall(sp), block: sp.block}
-	for _, u := range uses {
-		sus = append(sus, siteUse{site: pseudo, use: u, mult: 1})
-	}
+	cut := func(b *cfg.Block) bool { return fg.throttles[b] != nil }
 	spawnedThrottled := !onCycle(region, head, sp.block, cut)
 	inner, innerOK := p.goroutineThrottle(sp)
 	bound, bounded := p.constBound(loop)
@@ -55,37 +40,50 @@ func (p *passState) judgeSpawn(fg *fnGraph, sp *spawn) {
 	for b := range region {
 		reactive = reactive || fg.reactive[b]
 	}
+	pseudo := &site{call: spawnCall(sp), block: sp.block}
 	for _, fam := range p.families {
-		var famUses []siteUse
-		allReactive := true
-		for _, su := range sus {
-			if su.use.fam == fam {
-				famUses = append(famUses, su)
-				allReactive = allReactive && su.use.reactive
+		var sus []siteUse
+		allReactive, paced := true, true
+		for _, u := range uses {
+			if u.fam == fam && u.count > 0 {
+				sus = append(sus, siteUse{site: pseudo, use: u, mult: 1})
+				allReactive = allReactive && u.reactive
+				paced = paced && u.paced
 			}
 		}
-		if len(famUses) == 0 {
-			continue
+		if len(sus) == 0 {
+			continue // its calls repeat in loops judged where they are
 		}
-		m := callsPerPass(famUses)
-		related := relatedOf(famUses)
+		m := callsPerPass(sus)
+		related := relatedOf(sus)
 		switch {
 		case bounded && fam.within(mulCount(bound, m)):
 			continue
 		case spawnedThrottled:
-			p.checkRate(loop, fam, fg.loopRate(region, head, []siteUse{{site: pseudo, use: famUses[0].use, mult: 1}}), m, famUses)
+			p.checkRate(loop, fam, fg.loopRate(region, head, []siteUse{{site: pseudo, use: sus[0].use, mult: 1}}), m, sus, false)
 		case innerOK:
-			p.checkRate(sp.node, fam, inner, m, famUses)
+			p.checkRate(sp.node, fam, inner, m, sus, false)
+		case paced:
+			p.checkRate(sp.node, fam, pacedRate(sus), 1, sus, true)
 		case (reactive || allReactive) && fam.api.ReactiveRetry:
 			continue
-		case bounded || p.concurrencyBound(fg, region, sp):
-			p.rep.Report("TOS101", keyword(loop.Pos(), "for"), related,
-				"loop starts goroutines that call %s; the concurrency bound caps calls in flight, not calls per window: wait on a shared rate.Limiter inside each goroutine before the call",
-				fam.describe())
 		default:
+			if k, ok := p.concurrencyBound(fg, region, sp); ok || bounded {
+				what := "the concurrency bound"
+				switch {
+				case ok && k > 0:
+					what = fmt.Sprintf("the concurrency bound (%d workers)", k)
+				case !ok:
+					what = fmt.Sprintf("the loop's bound (%d goroutines)", bound)
+				}
+				p.rep.Report("TOS101", keyword(loop.Pos(), "for"), related,
+					"loop starts goroutines that call %s; %s caps calls in flight, not calls per window: wait on a rate.Limiter shared by the goroutines before each call, such as %s",
+					fam.describe(), what, limiterAdvice(fam, 1))
+				continue
+			}
 			p.rep.Report("TOS102", spawnRange(sp), related,
-				"goroutine per iteration calls %s with no throttle (unbounded fan-out); wait on a rate.Limiter shared by the goroutines before each call",
-				fam.describe())
+				"goroutine per iteration calls %s with no throttle (unbounded fan-out); wait on a rate.Limiter shared by the goroutines before each call, such as %s",
+				fam.describe(), limiterAdvice(fam, 1))
 		}
 	}
 }
@@ -104,24 +102,10 @@ func spawnRange(sp *spawn) analysis.Range {
 	return sp.node.(*ast.CallExpr).Fun
 }
 
-// directUses returns the API calls of a body outside its loops.
-func (p *passState) directUses(body *ast.BlockStmt) []*apiUse {
-	var out []*apiUse
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
-			return false
-		case *ast.CallExpr:
-			out = append(out, p.callUses(n, 0)...)
-		}
-		return true
-	})
-	return out
-}
-
-// goroutineThrottle returns the rate of a limiter shared by the goroutines
-// that the goroutine waits on before every API call. A sleep inside each
-// goroutine does not count: it bounds one goroutine, not all of them.
+// goroutineThrottle returns the rate of a limiter or ticker shared by the
+// goroutines that the goroutine waits on before every API call. A sleep
+// inside each goroutine does not count: it bounds one goroutine, not all
+// of them.
 func (p *passState) goroutineThrottle(sp *spawn) (Rate, bool) {
 	if sp.lit == nil {
 		if f := p.callee(sp.call); f != nil {
@@ -134,7 +118,7 @@ func (p *passState) goroutineThrottle(sp *spawn) (Rate, bool) {
 	fg := p.graph(sp.lit.Body)
 	cut := func(b *cfg.Block) bool {
 		t := fg.throttles[b]
-		return t != nil && t.rate.Shared && p.sharedBy(sp.lit, t)
+		return t != nil && t.rate.Shared && sharedBy(sp.lit, t)
 	}
 	entry := fg.g.Blocks[0]
 	if cut(entry) {
@@ -145,8 +129,12 @@ func (p *passState) goroutineThrottle(sp *spawn) (Rate, bool) {
 	for len(queue) > 0 {
 		b := queue[0]
 		queue = queue[1:]
-		if len(fg.sites[b]) > 0 {
-			return Rate{}, false // a call reachable without the limiter
+		for _, s := range fg.sites[b] {
+			for _, u := range s.uses {
+				if !u.paced && u.count > 0 {
+					return Rate{}, false // a call reachable without the limiter
+				}
+			}
 		}
 		for _, s := range b.Succs {
 			if !seen[s] && !cut(s) {
@@ -170,9 +158,9 @@ func (p *passState) goroutineThrottle(sp *spawn) (Rate, bool) {
 	return *best, true
 }
 
-// sharedBy reports whether a limiter throttle inside lit uses a limiter
+// sharedBy reports whether a throttle inside lit uses a limiter or ticker
 // created outside it, so that all the goroutines share it.
-func (p *passState) sharedBy(lit *ast.FuncLit, t *throttleOp) bool {
+func sharedBy(lit *ast.FuncLit, t *throttleOp) bool {
 	for _, pos := range t.defs {
 		if pos >= lit.Pos() && pos < lit.End() {
 			return false
@@ -181,61 +169,71 @@ func (p *passState) sharedBy(lit *ast.FuncLit, t *throttleOp) bool {
 	return true
 }
 
-// concurrencyBound reports a semaphore (a buffered channel send, a
-// semaphore.Weighted acquire) in the loop, or SetLimit on the errgroup.
-func (p *passState) concurrencyBound(fg *fnGraph, region map[*cfg.Block]bool, sp *spawn) bool {
-	for b := range region {
-		for _, n := range b.Nodes {
-			found := false
-			ast.Inspect(n, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.SendStmt:
-					for _, v := range p.valuesOf(n.Chan) {
-						if call, ok := ast.Unparen(v.expr).(*ast.CallExpr); ok && len(call.Args) == 2 {
-							if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "make" {
-								found = true
+// concurrencyBound reports a semaphore (a send on a buffered channel, a
+// semaphore.Weighted acquire) in the loop or inside the goroutine, or
+// SetLimit on the errgroup, with its capacity when it is a constant.
+func (p *passState) concurrencyBound(fg *fnGraph, region map[*cfg.Block]bool, sp *spawn) (int, bool) {
+	capacity, found := 0, false
+	look := func(n ast.Node, inGoroutine bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return inGoroutine && n == sp.lit
+			case *ast.SendStmt:
+				for _, v := range p.valuesOf(n.Chan) {
+					if call, ok := ast.Unparen(v.expr).(*ast.CallExpr); ok && len(call.Args) == 2 {
+						if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "make" {
+							if inGoroutine && v.pos >= sp.lit.Pos() && v.pos < sp.lit.End() {
+								continue // a channel per goroutine bounds nothing
+							}
+							found = true
+							if k, ok := p.constFloat(call.Args[1]); ok {
+								capacity = int(k)
 							}
 						}
 					}
-				case *ast.CallExpr:
-					if p.isFunc(n, "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire") {
-						found = true
+				}
+			case *ast.CallExpr:
+				if p.isFunc(n, "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire") {
+					found = true
+					for _, v := range p.valuesOf(ast.Unparen(n.Fun).(*ast.SelectorExpr).X) {
+						if call, ok := ast.Unparen(v.expr).(*ast.CallExpr); ok && p.isFunc(call, "golang.org/x/sync/semaphore.NewWeighted") {
+							if k, ok := p.constFloat(call.Args[0]); ok {
+								capacity = int(k)
+							}
+						}
 					}
 				}
-				return !found
-			})
-			if found {
-				return true
 			}
+			return true
+		})
+	}
+	for b := range region {
+		for _, n := range b.Nodes {
+			look(n, false)
 		}
+	}
+	if sp.lit != nil {
+		look(sp.lit, true)
+	}
+	if found {
+		return capacity, true
 	}
 	if sp.group == nil {
-		return false
+		return 0, false
 	}
 	group := objectOf(p.info, sp.group)
-	limited := false
 	ast.Inspect(fg.body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if ok && p.isFunc(call, "(*golang.org/x/sync/errgroup.Group).SetLimit") {
-			if objectOf(p.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) == group && group != nil {
-				limited = true
+		if ok && p.isFunc(call, "(*golang.org/x/sync/errgroup.Group).SetLimit") && group != nil {
+			if objectOf(p.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) == group {
+				found = true
+				if k, ok := p.constFloat(call.Args[0]); ok {
+					capacity = int(k)
+				}
 			}
 		}
-		return !limited
+		return !found
 	})
-	return limited
-}
-
-func objectOf(info *types.Info, e ast.Expr) types.Object {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return info.ObjectOf(x)
-	case *ast.SelectorExpr:
-		return info.ObjectOf(x.Sel)
-	case *ast.UnaryExpr:
-		return objectOf(info, x.X)
-	}
-	return nil
+	return capacity, found
 }

@@ -13,6 +13,7 @@ import (
 // call sites, throttling blocks and goroutine spawns located in blocks.
 type fnGraph struct {
 	p    *passState
+	fn   *types.Func // the function (nil for a literal)
 	body *ast.BlockStmt
 	g    *cfg.CFG
 
@@ -28,6 +29,8 @@ type fnGraph struct {
 	dones     map[ast.Stmt]*cfg.Block  // loop → block after it
 	ifConds   map[ast.Expr]*ast.IfStmt // if conditions
 	comms     map[ast.Stmt]*ast.SelectStmt
+	noPause   map[*cfg.Block]bool     // branches taken when a duration parameter is zero
+	matched   map[ast.Node][]ast.Stmt // node → loops in which it runs for one matching item
 }
 
 // site is a call that reaches one or more API families.
@@ -57,15 +60,22 @@ func (p *passState) mayReturn(call *ast.CallExpr) bool {
 	return !p.isFunc(call, "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf")
 }
 
-// graph builds the fnGraph of a function body.
-func (p *passState) graph(body *ast.BlockStmt) *fnGraph {
+// graph builds the fnGraph of a function body. The graph comes from
+// go/cfg directly rather than from the ctrlflow pass: ctrlflow builds the
+// graph of every function of every package (dependencies too, when they
+// are loaded from source), while toslint needs the few functions that
+// have loops reaching an API or that may throttle.
+func (p *passState) graph(body *ast.BlockStmt) *fnGraph { return p.graphOf(nil, body) }
+
+func (p *passState) graphOf(fn *types.Func, body *ast.BlockStmt) *fnGraph {
 	fg := &fnGraph{
-		p: p, body: body, g: cfg.New(body, p.mayReturn),
+		p: p, fn: fn, body: body, g: cfg.New(body, p.mayReturn),
 		sites: map[*cfg.Block][]*site{}, throttles: map[*cfg.Block]*throttleOp{},
 		hints: map[ast.Node][]string{}, enclosing: map[ast.Node][]ast.Stmt{},
 		reactive: map[*cfg.Block]bool{}, blockOf: map[ast.Node]*cfg.Block{},
 		headers: map[ast.Stmt]*cfg.Block{}, dones: map[ast.Stmt]*cfg.Block{},
 		ifConds: map[ast.Expr]*ast.IfStmt{}, comms: map[ast.Stmt]*ast.SelectStmt{},
+		noPause: map[*cfg.Block]bool{}, matched: map[ast.Node][]ast.Stmt{},
 	}
 	fg.scanAST()
 	for _, b := range fg.g.Blocks {
@@ -85,11 +95,28 @@ func (p *passState) graph(body *ast.BlockStmt) *fnGraph {
 func (fg *fnGraph) scanAST() {
 	var stack []ast.Stmt
 	var depthOf []int
+	var matchedIn []ast.Stmt // loops whose matching item the current branch is for
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.IfStmt:
+			fg.ifConds[n.Cond] = n
+			if len(stack) > 0 && fg.p.matchesOne(n.Cond, stack[len(stack)-1]) {
+				for _, part := range []ast.Node{n.Init, n.Cond} {
+					if part != nil {
+						ast.Inspect(part, visit)
+					}
+				}
+				matchedIn = append(matchedIn, stack[len(stack)-1])
+				ast.Inspect(n.Body, visit)
+				matchedIn = matchedIn[:len(matchedIn)-1]
+				if n.Else != nil {
+					ast.Inspect(n.Else, visit)
+				}
+				return false
+			}
 		case *ast.ForStmt, *ast.RangeStmt:
 			s := n.(ast.Stmt)
 			fg.enclosing[s] = append([]ast.Stmt(nil), stack...)
@@ -110,8 +137,9 @@ func (fg *fnGraph) scanAST() {
 			return false
 		case *ast.CallExpr, *ast.GoStmt, *ast.UnaryExpr, *ast.SendStmt:
 			fg.enclosing[n] = append([]ast.Stmt(nil), stack...)
-		case *ast.IfStmt:
-			fg.ifConds[n.Cond] = n
+			if len(matchedIn) > 0 {
+				fg.matched[n] = append([]ast.Stmt(nil), matchedIn...)
+			}
 		case *ast.SelectStmt:
 			fg.enclosing[n] = append([]ast.Stmt(nil), stack...)
 			for _, cc := range n.Body.List {
@@ -133,16 +161,6 @@ func (fg *fnGraph) scanAST() {
 		}
 	}
 	fg.loops = order
-}
-
-func loopBody(s ast.Stmt) *ast.BlockStmt {
-	switch s := s.(type) {
-	case *ast.ForStmt:
-		return s.Body
-	case *ast.RangeStmt:
-		return s.Body
-	}
-	return nil
 }
 
 // innermost returns the innermost loop around n in this function.
@@ -189,6 +207,7 @@ func (fg *fnGraph) scanNode(b *cfg.Block, n ast.Node) {
 	if e, ok := n.(ast.Expr); ok {
 		if ifs := fg.ifConds[e]; ifs != nil {
 			fg.allowGate(b, ifs)
+			fg.zeroGuard(b, ifs)
 		}
 	}
 	ast.Inspect(n, func(n ast.Node) bool {
@@ -211,14 +230,11 @@ func (fg *fnGraph) scanNode(b *cfg.Block, n ast.Node) {
 				fg.blockOf[n] = b
 				return false
 			}
-			if uses := p.callUses(n, 0); len(uses) > 0 {
+			if uses := familyUses(p.callUses(n, callCtx{fn: fg.fn})); len(uses) > 0 {
 				fg.sites[b] = append(fg.sites[b], &site{call: n, uses: uses, block: b})
 				fg.blockOf[n] = b
 			}
 			loop := fg.innermost(n)
-			if t := p.transportThrottle(n); t != nil {
-				fg.addThrottle(b, t)
-			}
 			if t, hint := p.callThrottle(n, loop); t != nil {
 				fg.addThrottle(b, t)
 			} else if hint != "" && loop != nil {
@@ -329,32 +345,6 @@ func (p *passState) isDone(ch ast.Expr) bool {
 	return t != nil && types.TypeString(t, nil) == "context.Context"
 }
 
-// leaves reports whether a statement list ends by leaving the loop: a
-// return, a labelled break or goto, or a call that never returns.
-func leaves(stmts []ast.Stmt) bool {
-	if len(stmts) == 0 {
-		return false
-	}
-	switch s := stmts[len(stmts)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return (s.Tok == token.BREAK && s.Label != nil) || s.Tok == token.GOTO
-	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-				return true
-			}
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				if x, ok := sel.X.(*ast.Ident); ok && (x.Name == "os" && sel.Sel.Name == "Exit" || x.Name == "log" && len(sel.Sel.Name) > 5 && sel.Sel.Name[:5] == "Fatal") {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // allowGate handles `if lim.Allow() { call }` and `if !lim.Allow() {
 // continue }`: the branch taken when Allow returns true is throttled.
 func (fg *fnGraph) allowGate(b *cfg.Block, ifs *ast.IfStmt) {
@@ -382,12 +372,6 @@ func (fg *fnGraph) allowGate(b *cfg.Block, ifs *ast.IfStmt) {
 		gated = b.Succs[1]
 	}
 	fg.addThrottle(gated, &throttleOp{rate: r, pos: call.Pos()})
-}
-
-// skips reports whether a statement list ends with continue.
-func skips(stmts []ast.Stmt) bool {
-	s, ok := lastStmt(stmts).(*ast.BranchStmt)
-	return ok && s.Tok == token.CONTINUE
 }
 
 // region returns the blocks of loop l: those reachable from its head
@@ -460,4 +444,45 @@ func onCycle(region map[*cfg.Block]bool, head, b *cfg.Block, cut func(*cfg.Block
 		return reach(head, head, false)
 	}
 	return reach(head, b, false) && reach(b, head, false)
+}
+
+// familyUses drops the parameter sends from a list of uses.
+func familyUses(uses []*apiUse) []*apiUse {
+	out := uses[:0:0]
+	for _, u := range uses {
+		if u.fam != nil {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// zeroGuard notes `if d <= 0 { ... }` where d is a duration parameter of
+// the function: a sleep helper that does not pause for a zero duration
+// still throttles its callers that pass one (the caller decides).
+func (fg *fnGraph) zeroGuard(b *cfg.Block, ifs *ast.IfStmt) {
+	if fg.fn == nil || len(b.Succs) != 2 {
+		return
+	}
+	c, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return
+	}
+	x, y, op := c.X, c.Y, c.Op
+	if _, ok := fg.p.constFloat(x); ok {
+		x, y = y, x
+		op = map[token.Token]token.Token{token.GEQ: token.LEQ, token.GTR: token.LSS, token.EQL: token.EQL}[op]
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := fg.p.info.Uses[id].(*types.Var)
+	if !ok || fg.p.params[v].fn != fg.fn || types.TypeString(v.Type(), nil) != "time.Duration" {
+		return
+	}
+	if k, ok := fg.p.constFloat(y); !ok || !(op == token.LEQ && k == 0 || op == token.EQL && k == 0 || op == token.LSS && k <= 1) {
+		return
+	}
+	fg.noPause[b.Succs[0]] = true
 }

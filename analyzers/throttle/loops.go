@@ -6,70 +6,71 @@ import (
 	"go/token"
 	"go/types"
 	"math"
-	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 )
 
-// checkLoops judges every loop and goroutine spawn of the package.
-func (p *passState) checkLoops() {
-	for _, f := range p.pass.Files {
-		if p.rep.Generated(f.Pos()) {
-			continue
+// checkFuncs judges the loops, goroutine spawns and loop-running helper
+// calls of every function and function literal of the package.
+func (p *passState) checkFuncs() {
+	for _, obj := range p.order {
+		fd := p.decls[obj]
+		// A function whose summary has no use of any family makes no call
+		// that reaches an API (its function literals are checked below).
+		if s := p.summaries[obj]; s != nil && len(s.uses) > 0 && !p.rep.Generated(fd.Pos()) && p.worthChecking(fd.Body) {
+			p.checkBody(obj, fd.Body)
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if n.Body != nil && hasLoop(n.Body) && p.reachesAPI(n.Body) {
-					p.checkBody(n.Body)
-				}
-			case *ast.FuncLit:
-				if hasLoop(n.Body) && p.reachesAPI(n.Body) {
-					p.checkBody(n.Body)
-				}
-			}
-			return true
-		})
+	}
+	for _, lit := range p.lits {
+		if !p.rep.Generated(lit.Pos()) && len(p.litUses(lit.Body, callCtx{})) > 0 && p.worthChecking(lit.Body) {
+			p.checkBody(nil, lit.Body)
+		}
 	}
 }
 
-// hasLoop reports whether a body (not counting its function literals) has
-// a loop.
-func hasLoop(body *ast.BlockStmt) bool {
-	found := false
+// worthChecking is a cheap filter before building a graph: the body (not
+// its function literals, which are checked on their own) has a loop, a
+// goroutine or a call of a helper that loops over its argument, and a
+// call that reaches an API or starts goroutines.
+func (p *passState) worthChecking(body *ast.BlockStmt) bool {
+	loops, reaches := false, false
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n.(type) {
+		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt, *ast.RangeStmt:
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// reachesAPI reports whether a body (not its function literals, which are
-// checked on their own, unless called or spawned here) calls an API or
-// starts goroutines: only then is its graph worth building.
-func (p *passState) reachesAPI(body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
+			loops = true
 		case *ast.GoStmt:
-			found = true
+			loops, reaches = true, true
 		case *ast.CallExpr:
-			found = len(p.callUses(n, 0)) > 0
+			if f := p.callee(n); f != nil {
+				for _, pc := range p.paramsCalledBy(f) {
+					loops = loops || pc.Loop != ""
+				}
+			}
+			reaches = reaches || len(familyUses(p.siteUses(n, nil))) > 0
 		}
-		return !found
+		return !(loops && reaches)
 	})
-	return found
+	return loops && reaches
 }
 
-func (p *passState) checkBody(body *ast.BlockStmt) {
-	fg := p.graph(body)
+// siteUses returns the uses of a call as a site of the function fn
+// (cached: the summaries are final when loops are judged).
+func (p *passState) siteUses(call *ast.CallExpr, fn *types.Func) []*apiUse {
+	if uses, ok := p.siteCache[call]; ok {
+		return uses
+	}
+	uses := p.callUses(call, callCtx{fn: fn})
+	p.siteCache[call] = uses
+	return uses
+}
+
+func (p *passState) checkBody(fn *types.Func, body *ast.BlockStmt) {
+	fg := p.graphOf(fn, body)
 	if len(fg.sites) == 0 && len(fg.spawns) == 0 {
 		return
 	}
@@ -79,6 +80,11 @@ func (p *passState) checkBody(body *ast.BlockStmt) {
 	}
 	for _, sp := range fg.spawns {
 		p.judgeSpawn(fg, sp)
+	}
+	for _, b := range fg.g.Blocks {
+		for _, s := range fg.sites[b] {
+			p.judgeHelperLoop(fg, s)
+		}
 	}
 }
 
@@ -94,10 +100,11 @@ type siteUse struct {
 // that keeps them within the family's limits.
 func (p *passState) judgeLoop(fg *fnGraph, l ast.Stmt, reported map[*site]bool) {
 	head := fg.headers[l]
-	if head == nil {
+	if head == nil || p.isRetryLoop(l) {
 		return
 	}
 	region := fg.region(l)
+	pagination := p.isPaginationLoop(l)
 	var uses []siteUse
 	for _, b := range fg.g.Blocks {
 		if !region[b] {
@@ -107,16 +114,24 @@ func (p *passState) judgeLoop(fg *fnGraph, l ast.Stmt, reported map[*site]bool) 
 			if reported[s] {
 				continue
 			}
-			mult := p.innerMultiplier(fg, s.call, l)
+			if slices.Contains(fg.matched[s.call], l) {
+				continue // for one matching item only: not repeated by l
+			}
+			mult, innerPagination, judged := p.innerMultiplier(fg, s, l)
+			if judged {
+				continue
+			}
 			for _, u := range s.uses {
+				if u.count == 0 || (innerPagination && u.fam.api.PaginationCounts) {
+					continue // repeated in a loop judged where it is
+				}
 				uses = append(uses, siteUse{site: s, use: u, mult: mult})
 			}
 		}
 	}
-	if len(uses) == 0 || p.isRetryLoop(l) {
+	if len(uses) == 0 {
 		return
 	}
-	pagination := p.isPaginationLoop(l)
 	bound, bounded := p.constBound(l)
 	cut := func(b *cfg.Block) bool { return fg.throttles[b] != nil }
 	never := func(*cfg.Block) bool { return false }
@@ -128,38 +143,71 @@ func (p *passState) judgeLoop(fg *fnGraph, l ast.Stmt, reported map[*site]bool) 
 		if pagination && !fam.api.PaginationCounts {
 			continue
 		}
-		var free, throttled []siteUse
+		var free, throttled, paced []siteUse
 		for _, su := range uses {
 			if su.use.fam != fam {
 				continue
 			}
 			switch {
+			case !onCycle(region, head, su.site.block, never):
+				// not repeated: every path leaves the loop after it
+			case su.use.paced:
+				paced = append(paced, su)
 			case onCycle(region, head, su.site.block, cut):
 				free = append(free, su)
-			case onCycle(region, head, su.site.block, never):
+			default:
 				throttled = append(throttled, su)
+			}
+		}
+		mark := func(sus []siteUse) {
+			for _, su := range sus {
+				reported[su.site] = true
 			}
 		}
 		if len(free) > 0 {
 			if p.reportFree(fg, l, fam, free, bound, bounded, reactive) {
-				for _, su := range free {
-					reported[su.site] = true
-				}
+				mark(free)
+				mark(throttled)
+				mark(paced)
 			}
 			continue
 		}
+		if len(throttled) == 0 && len(paced) == 0 {
+			continue
+		}
+		m := callsPerPass(append(throttled, paced...))
+		mark(throttled)
+		mark(paced)
+		if bounded && fam.within(mulCount(bound, m)) {
+			continue
+		}
+		if fam.api.ReactiveRetry && allReactive(append(throttled, paced...)) {
+			continue // reactive retry satisfies these terms, whatever the pace
+		}
 		if len(throttled) > 0 {
-			m := callsPerPass(throttled)
-			if bounded && fam.within(mulCount(bound, m)) {
-				continue
-			}
-			r := fg.loopRate(region, head, throttled)
-			p.checkRate(l, fam, r, m, throttled)
-			for _, su := range throttled {
-				reported[su.site] = true
-			}
+			p.checkRate(l, fam, fg.loopRate(region, head, throttled), callsPerPass(throttled), throttled, false)
+		} else {
+			p.checkRate(l, fam, pacedRate(paced), 1, paced, true)
 		}
 	}
+}
+
+func allReactive(sus []siteUse) bool {
+	for _, su := range sus {
+		if !su.use.reactive {
+			return false
+		}
+	}
+	return true
+}
+
+// pacedRate is the rate the transports of paced uses guarantee together.
+func pacedRate(sus []siteUse) Rate {
+	r := sus[0].use.rate
+	for _, su := range sus[1:] {
+		r = looser(r, su.use.rate)
+	}
+	return r
 }
 
 // callsPerPass adds up the calls the sites make per iteration.
@@ -171,33 +219,47 @@ func callsPerPass(sus []siteUse) int {
 	return m
 }
 
-// within reports whether n calls fit every limit of the family (one run of
-// the loop per window, the CodeQL-style assumption for bounded loops).
-func (f *family) within(n int) bool {
-	for _, l := range f.limits {
-		if n > l.Calls {
-			return false
-		}
-	}
-	return true
-}
-
 // innerMultiplier multiplies the constant bounds of the loops between a
-// call and loop l.
-func (p *passState) innerMultiplier(fg *fnGraph, call *ast.CallExpr, l ast.Stmt) int {
-	loops := fg.enclosing[call]
-	mult := 1
+// site and loop l. Pagination and retry loops count once; a loop between
+// them that repeats the site without a bound is where the site is judged
+// (judged is set); one that does not repeat it counts once.
+func (p *passState) innerMultiplier(fg *fnGraph, s *site, l ast.Stmt) (mult int, pagination, judged bool) {
+	mult = 1
 	inside := false
-	for _, x := range loops {
+	for _, x := range fg.enclosing[s.call] {
 		if x == l {
 			inside = true
 			continue
 		}
-		if inside {
-			mult = mulCount(mult, p.loopBound(x))
+		if !inside {
+			continue
+		}
+		if k, ok := p.multiplier(x); ok {
+			mult = mulCount(mult, k)
+			continue
+		}
+		if p.isRetryLoop(x) || slices.Contains(fg.matched[s.call], x) {
+			continue
+		}
+		if p.isPaginationLoop(x) {
+			pagination = true
+			continue
+		}
+		if h := fg.headers[x]; h != nil && onCycle(fg.region(x), h, s.block, func(*cfg.Block) bool { return false }) {
+			return mult, pagination, true
 		}
 	}
-	return mult
+	return mult, pagination, false
+}
+
+// everyIteration reports whether every cycle through the loop's head
+// passes one of the sites (else the API is called on some iterations).
+func everyIteration(region map[*cfg.Block]bool, head *cfg.Block, sus []siteUse) bool {
+	blocks := map[*cfg.Block]bool{}
+	for _, su := range sus {
+		blocks[su.site.block] = true
+	}
+	return !onCycle(region, head, head, func(b *cfg.Block) bool { return blocks[b] && b != head })
 }
 
 // reportFree reports unthrottled repeated calls: TOS101, or TOS104 when
@@ -206,43 +268,58 @@ func (p *passState) innerMultiplier(fg *fnGraph, call *ast.CallExpr, l ast.Stmt)
 // judge them.
 func (p *passState) reportFree(fg *fnGraph, l ast.Stmt, fam *family, free []siteUse, bound int, bounded, reactive bool) bool {
 	m := callsPerPass(free)
-	related := relatedOf(free)
+	allReactive, may := true, false
+	for _, su := range free {
+		allReactive = allReactive && su.use.reactive
+		may = may || su.use.may
+	}
+	if bounded && fam.within(mulCount(bound, m)) {
+		return false
+	}
+	related := p.related(fg, l, free)
+	if reactive || allReactive {
+		if !fam.api.ReactiveRetry {
+			p.rep.Report("TOS104", keyword(l.Pos(), "for"), related,
+				"loop calls %s with only reactive retry (429 or Retry-After handling); these terms need a proactive throttle: wait on a shared limiter before each call, such as %s",
+				fam.describe(), limiterAdvice(fam, 1))
+		}
+		return true // reactive retry satisfies these terms: judged here
+	}
 	hints := ""
 	if hs := fg.hints[l]; len(hs) > 0 {
 		hints = " (" + strings.Join(hs, "; ") + ")"
 	}
 	if bounded {
-		total := mulCount(bound, m)
-		if fam.within(total) {
-			return false
-		}
 		lim := fam.limits[0]
+		for _, x := range fam.limits {
+			if mulCount(bound, m) > x.Calls {
+				lim = x // the limit it goes over
+				break
+			}
+		}
 		p.rep.Report("TOS101", keyword(l.Pos(), "for"), related,
-			"loop runs %d times and makes %s calls to %s with no throttle, over the limit of %d per %s%s",
-			bound, countString(total), fam.describe(), lim.Calls, lim.Window.Human(), hints)
+			"loop runs %d times and makes %s calls to %s with no throttle, over the limit of %d per %s%s; wait on a rate.Limiter shared across iterations before each call, such as %s",
+			bound, countString(mulCount(bound, m)), fam.describe(), lim.Calls, lim.Window.Human(), hints, limiterAdvice(fam, 1))
 		return true
 	}
-	allReactive := true
-	for _, su := range free {
-		allReactive = allReactive && su.use.reactive
-	}
-	if reactive || allReactive {
-		if !fam.api.ReactiveRetry {
-			p.rep.Report("TOS104", keyword(l.Pos(), "for"), related,
-				"loop calls %s with only reactive retry (429 or Retry-After handling); these terms need a proactive throttle such as a shared rate.Limiter waited on before each call",
-				fam.describe())
-		}
-		return true // reactive retry satisfies these terms: judged here
+	how, note := "calls %s on every iteration", ""
+	switch {
+	case may:
+		how, note = "may call %s", ", through a dynamic call only some of whose targets reach it"
+	case !everyIteration(fg.region(l), fg.headers[l], free):
+		how = "calls %s on some iterations"
 	}
 	p.rep.Report("TOS101", keyword(l.Pos(), "for"), related,
-		"loop calls %s on every iteration with no proactive throttle; wait on a rate.Limiter shared across iterations (or sleep) before each call%s",
-		fam.describe(), hints)
+		"loop "+how+" with no proactive throttle%s%s; wait on a rate.Limiter shared across iterations before each call, such as %s",
+		fam.describe(), note, hints, limiterAdvice(fam, 1))
 	return true
 }
 
 // checkRate compares a throttle's rate with the family's limits: TOS103
-// when it lets more through, TOS105 when it is not a constant.
-func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []siteUse) {
+// when it lets more through, TOS105 when it is not a constant (unless
+// quietUnknown: a transport's unknown rate is one cause, not one per
+// loop).
+func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []siteUse, quietUnknown bool) {
 	related := relatedOf(sus)
 	rng := keyword(at.Pos(), "for")
 	if _, isGo := at.(*ast.GoStmt); isGo {
@@ -251,13 +328,13 @@ func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []sit
 		rng = analysis.Range(call.Fun)
 	}
 	if !r.known() || m >= unbounded {
-		lim := "its limits"
-		if len(fam.limits) > 0 {
-			lim = fmt.Sprintf("the limit of %d calls per %s", fam.limits[0].Calls, fam.limits[0].Window.Human())
+		if quietUnknown || len(fam.limits) == 0 {
+			return
 		}
+		lim := fam.limits[0]
 		p.rep.Report("TOS105", rng, related,
-			"calls to %s are throttled by %s, but the rate is not a constant; check it against %s",
-			fam.describe(), orDefault(r.What, "a throttle"), lim)
+			"calls to %s are throttled by %s, but the rate is not a constant; check it against the limit of %d calls per %s (%s at most)",
+			fam.describe(), orDefault(r.What, "a throttle"), lim.Calls, lim.Window.Human(), rateAdvice(fam, m, r))
 		return
 	}
 	for _, lim := range fam.limits {
@@ -265,18 +342,12 @@ func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []sit
 		if allowed > float64(lim.Calls)+1e-9 {
 			over := allowed - float64(lim.Calls)
 			p.rep.Report("TOS103", rng, related,
-				"throttle lets up to %s calls per %s through %s, over the %s limit of %d by %s",
-				num(math.Floor(allowed*1000)/1000), lim.Window.Human(), r.explain(lim.Window.D(), m), fam.name(), lim.Calls, num(math.Ceil(over*1000)/1000))
+				"throttle lets up to %s calls per %s through %s, over the %s limit of %d by %s; use %s",
+				num(math.Floor(allowed*1000)/1000), lim.Window.Human(), r.explain(lim.Window.D(), m), fam.name(), lim.Calls,
+				num(math.Ceil(over*1000)/1000), rateAdvice(fam, m, r))
 			return
 		}
 	}
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }
 
 // loopRate returns the rate of the throttle that every cycle through the
@@ -310,6 +381,10 @@ func (fg *fnGraph) loopRate(region map[*cfg.Block]bool, head *cfg.Block, sus []s
 	return *best
 }
 
+// maxRelated caps the related locations of one finding: a few call sites
+// and enclosing loops, however many there are.
+const maxRelated = 5
+
 // relatedOf lists the call sites as related information (at most three).
 func relatedOf(sus []siteUse) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
@@ -319,10 +394,27 @@ func relatedOf(sus []siteUse) []analysis.RelatedInformation {
 			continue
 		}
 		seen[su.site.call.Pos()] = true
-		out = append(out, analysis.RelatedInformation{
-			Pos: su.site.call.Pos(), End: su.site.call.End(),
-			Message: su.use.fam.name() + " API: " + su.use.chain,
-		})
+		msg := su.use.fam.name() + " API: " + su.use.chain.String()
+		if su.use.may {
+			msg = su.use.fam.name() + " API: may " + su.use.chain.String()
+		}
+		out = append(out, analysis.RelatedInformation{Pos: su.site.call.Pos(), End: su.site.call.End(), Message: msg})
+	}
+	return out
+}
+
+// related lists the call sites and the loops around l that repeat it:
+// they are information about this finding, not findings of their own.
+func (p *passState) related(fg *fnGraph, l ast.Stmt, sus []siteUse) []analysis.RelatedInformation {
+	out := relatedOf(sus)
+	encl := fg.enclosing[l]
+	for i := len(encl) - 1; i >= 0 && len(out) < maxRelated; i-- {
+		x := encl[i]
+		what := "enclosing loop repeats it"
+		if k, ok := p.constBound(x); ok {
+			what = fmt.Sprintf("enclosing loop repeats it %d times", k)
+		}
+		out = append(out, analysis.RelatedInformation{Pos: x.Pos(), End: x.Pos() + token.Pos(len("for")), Message: what})
 	}
 	return out
 }
@@ -337,164 +429,59 @@ type rng struct{ pos, end token.Pos }
 func (r rng) Pos() token.Pos { return r.pos }
 func (r rng) End() token.Pos { return r.end }
 
-// nextPage matches names that carry a next-page link or token.
-var nextPage = regexp.MustCompile(`(?i)(next(link|page|pagetoken|token|url|cursor|marker|href)?|odatanextlink|skiptoken|continuationtoken|pagetoken|cursor|nextpageuri)$`)
-
-// isPaginationLoop recognises loops carrying a next-page link or token from
-// one response to the next request: a variable assigned in the body from a
-// next-link field or method, that the loop condition or an exit tests.
-func (p *passState) isPaginationLoop(l ast.Stmt) bool {
-	f, ok := l.(*ast.ForStmt)
-	if !ok {
-		return false
+// judgeHelperLoop reports a call that passes a function reaching an API
+// to a helper that calls it on every iteration of an unthrottled loop:
+// the loop is in the helper, the cause is here.
+func (p *passState) judgeHelperLoop(fg *fnGraph, s *site) {
+	f := p.callee(s.call)
+	if f == nil {
+		return
 	}
-	carried := map[types.Object]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != len(as.Rhs) {
-			return true
+	for _, pc := range p.paramsCalledBy(f) {
+		if pc.Loop == "" || pc.Index >= len(s.call.Args) {
+			continue
 		}
-		for i, rhs := range as.Rhs {
-			if mentionsNextPage(rhs) {
-				if id, ok := as.Lhs[i].(*ast.Ident); ok {
-					carried[p.info.ObjectOf(id)] = true
+		var uses []*apiUse
+		var body *ast.BlockStmt
+		switch arg := ast.Unparen(s.call.Args[pc.Index]).(type) {
+		case *ast.FuncLit:
+			uses, body = p.litUses(arg.Body, callCtx{fn: fg.fn}), arg.Body
+		case *ast.Ident, *ast.SelectorExpr:
+			if g, ok := objectOf(p.info, arg).(*types.Func); ok {
+				uses = p.funcUses(g, &ast.CallExpr{Fun: arg, Lparen: arg.End(), Rparen: arg.End()}, callCtx{fn: fg.fn})
+				if d := p.decls[g]; d != nil {
+					body = d.Body
 				}
 			}
 		}
-		return true
-	})
-	if len(carried) == 0 {
-		return false
-	}
-	uses := func(e ast.Node) bool {
-		found := false
-		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && carried[p.info.ObjectOf(id)] {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
-	if f.Cond != nil && (uses(f.Cond) || mentionsNextPage(f.Cond)) {
-		return true
-	}
-	exits := false
-	ast.Inspect(f.Body, func(n ast.Node) bool {
-		if ifs, ok := n.(*ast.IfStmt); ok && (uses(ifs.Cond) || mentionsNextPage(ifs.Cond)) && (leaves(ifs.Body.List) || endsWithBreak(ifs.Body.List)) {
-			exits = true
+		if body != nil && p.mayThrottle(body) && p.graph(body).mustThrottle() != nil {
+			continue // it throttles every call itself
 		}
-		return !exits
-	})
-	return exits
-}
-
-func mentionsNextPage(e ast.Node) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok && nextPage.MatchString(sel.Sel.Name) {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// endsWithBreak reports whether a statement list ends with break.
-func endsWithBreak(stmts []ast.Stmt) bool {
-	b, ok := lastStmt(stmts).(*ast.BranchStmt)
-	return ok && b.Tok == token.BREAK
-}
-
-// lastStmt returns the last statement of a list, or nil.
-func lastStmt(stmts []ast.Stmt) ast.Stmt {
-	if len(stmts) == 0 {
-		return nil
-	}
-	return stmts[len(stmts)-1]
-}
-
-// isRetryLoop recognises retry loops: an attempt counter bounds the loop,
-// and the loop leaves when the call succeeds (a test of err or a status).
-func (p *passState) isRetryLoop(l ast.Stmt) bool {
-	f, ok := l.(*ast.ForStmt)
-	if !ok {
-		return false
-	}
-	counters := map[types.Object]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.IncDecStmt:
-			if id, ok := n.X.(*ast.Ident); ok && n.Tok == token.INC {
-				counters[p.info.ObjectOf(id)] = true
-			}
-		case *ast.AssignStmt:
-			if n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1 {
-				if id, ok := n.Lhs[0].(*ast.Ident); ok {
-					counters[p.info.ObjectOf(id)] = true
+		reactive := body != nil && p.isReactiveBody(body)
+		for _, fam := range p.families {
+			var sus []siteUse
+			allReactive := true
+			for _, u := range familyUses(uses) {
+				if u.fam == fam && u.count > 0 && !u.paced {
+					sus = append(sus, siteUse{site: s, use: u, mult: 1})
+					allReactive = allReactive && u.reactive
 				}
 			}
-		}
-		return true
-	})
-	compares := func(e ast.Expr) bool {
-		found := false
-		ast.Inspect(e, func(n ast.Node) bool {
-			if be, ok := n.(*ast.BinaryExpr); ok {
-				switch be.Op {
-				case token.LSS, token.LEQ, token.GTR, token.GEQ:
-					for _, side := range []ast.Expr{be.X, be.Y} {
-						if id, ok := ast.Unparen(side).(*ast.Ident); ok && counters[p.info.ObjectOf(id)] {
-							found = true
-						}
-					}
+			if len(sus) == 0 {
+				continue
+			}
+			related := relatedOf(sus)
+			if reactive || allReactive {
+				if !fam.api.ReactiveRetry {
+					p.rep.Report("TOS104", analysis.Range(s.call.Fun), related,
+						"%s calls this function on every iteration of its loop (%s), and it calls %s with only reactive retry; wait on a shared limiter before each call, such as %s",
+						shortName(f), pc.Loop, fam.describe(), limiterAdvice(fam, 1))
 				}
+				continue
 			}
-			return !found
-		})
-		return found
+			p.rep.Report("TOS101", analysis.Range(s.call.Fun), related,
+				"%s calls this function on every iteration of its loop (%s) with no throttle, and it calls %s; wait on a rate.Limiter shared across iterations before each call, such as %s",
+				shortName(f), pc.Loop, fam.describe(), limiterAdvice(fam, 1))
+		}
 	}
-	bounded := f.Cond != nil && compares(f.Cond)
-	exitsOnSuccess := false
-	ast.Inspect(f.Body, func(n ast.Node) bool {
-		ifs, ok := n.(*ast.IfStmt)
-		if !ok {
-			return true
-		}
-		leavesHere := leaves(ifs.Body.List) || endsWithBreak(ifs.Body.List) || endsWithReturn(ifs.Body.List)
-		if leavesHere && compares(ifs.Cond) {
-			bounded = true
-		}
-		if leavesHere && p.testsOutcome(ifs.Cond) {
-			exitsOnSuccess = true
-		}
-		return true
-	})
-	return bounded && exitsOnSuccess
-}
-
-func endsWithReturn(stmts []ast.Stmt) bool {
-	_, ok := lastStmt(stmts).(*ast.ReturnStmt)
-	return ok
-}
-
-// testsOutcome reports whether a condition tests a call's outcome: an
-// error value or an HTTP status.
-func (p *passState) testsOutcome(cond ast.Expr) bool {
-	errType := types.Universe.Lookup("error").Type()
-	found := false
-	ast.Inspect(cond, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.Ident:
-			if t := p.info.TypeOf(n); t != nil && types.Identical(t, errType) {
-				found = true
-			}
-		case *ast.SelectorExpr:
-			if n.Sel.Name == "StatusCode" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }

@@ -15,6 +15,7 @@ const (
 	rateUnknown  = iota // a throttle whose rate is not a constant
 	rateInterval        // one pass every Interval (sleep, ticker, timer)
 	rateBucket          // token bucket: PerSec tokens a second, Burst at once
+	ratePerson          // a person answers a prompt before each pass
 )
 
 // Rate is what a throttle lets through. It is part of throttleFact, so its
@@ -37,6 +38,8 @@ func (r Rate) String() string {
 		return "every " + r.Interval.String()
 	case rateBucket:
 		return fmt.Sprintf("%s/s burst %s", num(r.PerSec), num(r.Burst))
+	case ratePerson:
+		return "a person"
 	}
 	return "unknown"
 }
@@ -54,6 +57,8 @@ func (r Rate) maxCalls(w time.Duration, m int) float64 {
 			n = 1
 		}
 		return float64(m) * (r.Burst + r.PerSec*w.Seconds()) / n
+	case ratePerson:
+		return 0 // no terms count on a person's answers
 	}
 	return math.Inf(1)
 }
@@ -106,7 +111,7 @@ func (p *passState) callThrottle(call *ast.CallExpr, loop ast.Node) (*throttleOp
 	if f == nil {
 		return nil, ""
 	}
-	switch fullName(f) {
+	switch p.fullName(f) {
 	case "time.Sleep":
 		if len(call.Args) != 1 {
 			return nil, ""
@@ -140,15 +145,41 @@ func (p *passState) callThrottle(call *ast.CallExpr, loop ast.Node) (*throttleOp
 	case "(*" + rateLimiter + ".Limiter).Allow", "(*" + rateLimiter + ".Limiter).AllowN":
 		return nil, "Allow only throttles when the call is skipped while it returns false"
 	}
+	if promptFuncs[p.fullName(f)] {
+		return &throttleOp{rate: Rate{Kind: ratePerson, Shared: true, What: "a prompt"}, pos: call.Pos()}, ""
+	}
 	if r, ok := p.funcThrottle(f); ok {
 		return &throttleOp{rate: r, pos: call.Pos()}, ""
 	}
 	return nil, ""
 }
 
+// promptFuncs wait for a person at the terminal: a loop that asks before
+// each call is paced by the person answering.
+var promptFuncs = map[string]bool{
+	"fmt.Scan": true, "fmt.Scanln": true, "fmt.Scanf": true,
+	"(*github.com/manifoldco/promptui.Prompt).Run":                 true,
+	"(*github.com/manifoldco/promptui.Select).Run":                 true,
+	"github.com/AlecAivazis/survey/v2.AskOne":                      true,
+	"github.com/AlecAivazis/survey/v2.Ask":                         true,
+	"(github.com/pterm/pterm.InteractiveSelectPrinter).Show":       true,
+	"(github.com/pterm/pterm.InteractiveConfirmPrinter).Show":      true,
+	"(github.com/pterm/pterm.InteractiveTextInputPrinter).Show":    true,
+	"(github.com/pterm/pterm.InteractiveMultiselectPrinter).Show":  true,
+	"(*github.com/pterm/pterm.InteractiveSelectPrinter).Show":      true,
+	"(*github.com/pterm/pterm.InteractiveConfirmPrinter).Show":     true,
+	"(*github.com/pterm/pterm.InteractiveTextInputPrinter).Show":   true,
+	"(*github.com/pterm/pterm.InteractiveMultiselectPrinter).Show": true,
+	"(*github.com/charmbracelet/huh.Form).Run":                     true,
+}
+
 // funcThrottle returns the rate of a function that throttles on every
-// path (fact or summary).
+// path (fact or summary). An interface method throttles when every
+// implementation toslint can see does.
 func (p *passState) funcThrottle(f *types.Func) (Rate, bool) {
+	if isInterfaceMethod(f) {
+		return p.dynamicThrottle(f)
+	}
 	if f.Pkg() == p.pass.Pkg {
 		if s := p.summaries[f]; s != nil && s.throttle != nil {
 			return *s.throttle, true
@@ -156,10 +187,79 @@ func (p *passState) funcThrottle(f *types.Func) (Rate, bool) {
 		return Rate{}, false
 	}
 	var fact throttleFact
-	if p.pass.ImportObjectFact(f, &fact) {
+	if p.pass.ImportObjectFact(f, &fact) && fact.Throttles {
 		return fact.Rate, true
 	}
 	return Rate{}, false
+}
+
+// dynamicThrottle rates a call of an interface method: throttling when
+// there is an implementation and every one throttles on every path.
+func (p *passState) dynamicThrottle(m *types.Func) (Rate, bool) {
+	impls := p.implementations(m)
+	if len(impls) == 0 {
+		return Rate{}, false
+	}
+	var out *Rate
+	for _, c := range impls {
+		if isInterfaceMethod(c.f) {
+			return Rate{}, false
+		}
+		r, ok := p.funcThrottle(c.f)
+		if !ok {
+			return Rate{}, false
+		}
+		if out == nil {
+			out = &r
+		} else {
+			l := looser(*out, r)
+			out = &l
+		}
+	}
+	return *out, true
+}
+
+// funcReactive reports a function that handles HTTP 429 or Retry-After.
+func (p *passState) funcReactive(f *types.Func) bool {
+	if f.Pkg() == p.pass.Pkg {
+		s := p.summaries[f]
+		return s != nil && s.reactive
+	}
+	var fact throttleFact
+	return p.pass.ImportObjectFact(f, &fact) && fact.Reactive
+}
+
+// looser returns the rate that lets more calls through (unknown when
+// either is unknown): what a set of alternatives guarantees.
+func looser(a, b Rate) Rate {
+	if !a.known() || !b.known() {
+		return Rate{Shared: a.Shared && b.Shared, What: orDefault(a.What, b.What)}
+	}
+	if a.maxCalls(time.Minute, 1) >= b.maxCalls(time.Minute, 1) {
+		return a
+	}
+	return b
+}
+
+// stricter returns the rate that lets fewer calls through: what a chain
+// of throttles guarantees.
+func stricter(a, b Rate) Rate {
+	switch {
+	case !a.known():
+		return b
+	case !b.known():
+		return a
+	case a.maxCalls(time.Minute, 1) <= b.maxCalls(time.Minute, 1):
+		return a
+	}
+	return b
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
 }
 
 // defPositions returns where the values of x are created.
@@ -213,7 +313,7 @@ func (p *passState) limiterRate(x ast.Expr, loop ast.Node) (Rate, string, bool) 
 		if f == nil {
 			continue
 		}
-		switch fullName(f) {
+		switch p.fullName(f) {
 		case rateLimiter + ".NewLimiter":
 			r := Rate{Kind: rateBucket, Shared: true, What: "rate.NewLimiter"}
 			lim, ok := p.limitValue(call.Args[0])
@@ -292,21 +392,25 @@ func (p *passState) uberRate(call *ast.CallExpr) Rate {
 }
 
 // chanThrottle returns the throttle of receiving from ch: a timer,
-// ticker or time.After channel.
+// ticker or time.After channel. A timer or ticker made with no duration
+// fires at once: it is no throttle (a retry helper's first attempt).
 func (p *passState) chanThrottle(ch ast.Expr) *throttleOp {
 	ch = ast.Unparen(ch)
-	interval := func(call *ast.CallExpr) *throttleOp {
+	interval := func(call *ast.CallExpr, what string, defs []token.Pos) *throttleOp {
 		if len(call.Args) != 1 {
 			return nil
 		}
-		if d, ok := p.constFloat(call.Args[0]); ok && d > 0 {
-			return &throttleOp{rate: Rate{Kind: rateInterval, Interval: time.Duration(d), What: "a timer"}, pos: ch.Pos()}
+		if d, ok := p.constFloat(call.Args[0]); ok {
+			if d <= 0 {
+				return nil
+			}
+			return &throttleOp{rate: Rate{Kind: rateInterval, Interval: time.Duration(d), What: what, Shared: defs != nil}, pos: ch.Pos(), defs: defs}
 		}
-		return &throttleOp{rate: Rate{What: "a timer"}, pos: ch.Pos()}
+		return &throttleOp{rate: Rate{What: what, Shared: defs != nil}, pos: ch.Pos(), defs: defs}
 	}
 	if call, ok := ch.(*ast.CallExpr); ok {
 		if p.isFunc(call, "time.After", "time.Tick") {
-			return interval(call)
+			return interval(call, "a timer", nil)
 		}
 		return nil
 	}
@@ -321,143 +425,72 @@ func (p *passState) chanThrottle(ch ast.Expr) *throttleOp {
 		}
 		for _, v := range p.valuesOf(sel.X) {
 			if call, ok := ast.Unparen(v.expr).(*ast.CallExpr); ok && p.isFunc(call, "time.NewTicker", "time.NewTimer") {
-				return interval(call)
+				return interval(call, "a ticker", []token.Pos{v.pos})
 			}
 		}
-		return &throttleOp{rate: Rate{What: "a ticker"}, pos: ch.Pos()}
+		defs := p.defPositions(sel.X)
+		return &throttleOp{rate: Rate{What: "a ticker", Shared: defs != nil}, pos: ch.Pos(), defs: defs}
 	}
 	if id, ok := ch.(*ast.Ident); ok {
 		for _, v := range p.valuesOf(id) {
 			if call, ok := ast.Unparen(v.expr).(*ast.CallExpr); ok && p.isFunc(call, "time.After", "time.Tick") {
-				return interval(call)
+				return interval(call, "a ticker", []token.Pos{v.pos})
 			}
 		}
 	}
 	return nil
 }
 
-// transportThrottle returns the throttle of an HTTP call made through a
-// client that throttles every request: an http.Client literal whose
-// Transport's RoundTrip throttles on every path, a client built by a
-// constructor given a throttling transport or middleware (a value whose
-// RoundTrip or Intercept throttles), or one returned by a function known
-// to return such a client (clientFact).
-func (p *passState) transportThrottle(call *ast.CallExpr) *throttleOp {
-	f := p.callee(call)
-	if f == nil || !strings.HasPrefix(fullName(f), "(*net/http.Client).") {
-		return nil
+// adviceInterval is the least interval between calls, with a burst of 1,
+// that keeps m calls per pass within every limit of the family: W/(N/m -
+// 1), rounded up to a readable unit.
+func adviceInterval(fam *family, m int) time.Duration {
+	var d time.Duration
+	for _, l := range fam.limits {
+		n := float64(l.Calls) / float64(max(m, 1))
+		per := l.Window.D()
+		if n > 1 {
+			per = time.Duration(float64(l.Window.D()) / (n - 1))
+		}
+		d = max(d, per)
 	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return nil
+	unit := time.Millisecond
+	switch {
+	case d >= 10*time.Second:
+		unit = time.Second
+	case d >= time.Second:
+		unit = 100 * time.Millisecond
+	case d >= 10*time.Millisecond:
+		unit = 10 * time.Millisecond
 	}
-	if r, ok := p.clientRate(sel.X, 0); ok {
-		r.Shared = true
-		return &throttleOp{rate: r, pos: call.Pos()}
-	}
-	return nil
+	return (d + unit - 1) / unit * unit
 }
 
-// clientRate traces a client expression to a throttling construction.
-func (p *passState) clientRate(x ast.Expr, depth int) (Rate, bool) {
-	if depth > 3 {
-		return Rate{}, false
+// limiterAdvice renders a limiter that keeps the family within its
+// limits: "rate.NewLimiter(rate.Every(610ms), 1)".
+func limiterAdvice(fam *family, m int) string {
+	if len(fam.limits) == 0 {
+		return "a rate.Limiter"
 	}
-	for _, v := range p.valuesOf(x) {
-		e := ast.Unparen(v.expr)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		switch e := e.(type) {
-		case *ast.CompositeLit:
-			for _, elt := range e.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Transport" {
-						if r, ok := p.throttlingValue(kv.Value); ok {
-							return r, true
-						}
-					}
-				}
-			}
-		case *ast.CallExpr:
-			if f := p.callee(e); f != nil {
-				if f.Pkg() != p.pass.Pkg {
-					var fact clientFact
-					if p.pass.ImportObjectFact(f, &fact) {
-						return fact.Rate, true
-					}
-				} else if r, ok := p.returnsThrottledClient(f, depth+1); ok {
-					return r, true
-				}
-			}
-			for _, arg := range e.Args { // a constructor given a throttling middleware
-				if r, ok := p.throttlingValue(arg); ok {
-					return r, true
-				}
-			}
-		}
-	}
-	return Rate{}, false
+	return fmt.Sprintf("rate.NewLimiter(rate.Every(%s), 1)", adviceInterval(fam, m))
 }
 
-// throttlingValue reports a value whose RoundTrip or Intercept (kiota
-// middleware) throttles on every path.
-func (p *passState) throttlingValue(e ast.Expr) (Rate, bool) {
-	t := p.info.TypeOf(e)
-	if t == nil {
-		return Rate{}, false
+// rateAdvice says what a throttle should be changed to: "rate.Every(610ms)
+// or slower, burst 1", or for a sleep or ticker, its least interval.
+func rateAdvice(fam *family, m int, r Rate) string {
+	if len(fam.limits) == 0 {
+		return "a slower rate"
 	}
-	for _, name := range []string{"RoundTrip", "Intercept"} {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
-		if m, ok := obj.(*types.Func); ok {
-			if r, ok := p.funcThrottle(m.Origin()); ok {
-				return r, true
-			}
+	if r.Kind == rateInterval {
+		var d time.Duration
+		for _, l := range fam.limits {
+			d = max(d, time.Duration(float64(l.Window.D())*float64(max(m, 1))/float64(l.Calls)))
 		}
+		return fmt.Sprintf("an interval of %s or more between passes", d.Round(time.Millisecond))
 	}
-	return Rate{}, false
-}
-
-// returnsThrottledClient reports a function of this package whose every
-// returned client throttles.
-func (p *passState) returnsThrottledClient(f *types.Func, depth int) (Rate, bool) {
-	fd := p.decls[f]
-	if fd == nil {
-		return Rate{}, false
+	per := float64(max(m, 1))
+	if r.Tokens > 1 {
+		per /= r.Tokens
 	}
-	var rate Rate
-	found, all := false, true
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		ret, ok := n.(*ast.ReturnStmt)
-		if !ok || len(ret.Results) == 0 {
-			return true
-		}
-		if r, ok := p.clientRate(ret.Results[0], depth); ok {
-			rate, found = r, true
-		} else {
-			all = false
-		}
-		return true
-	})
-	return rate, found && all
-}
-
-// exportClientFacts marks exported functions that return a throttled
-// *http.Client, for callers in other packages.
-func (p *passState) exportClientFacts() {
-	for f := range p.decls {
-		if !f.Exported() {
-			continue
-		}
-		sig := f.Type().(*types.Signature)
-		if sig.Results().Len() == 0 || types.TypeString(sig.Results().At(0).Type(), nil) != "*net/http.Client" {
-			continue
-		}
-		if r, ok := p.returnsThrottledClient(f, 0); ok {
-			p.pass.ExportObjectFact(f, &clientFact{Rate: r})
-		}
-	}
+	return fmt.Sprintf("rate.Every(%s) or slower, burst 1", adviceInterval(fam, int(math.Ceil(per))))
 }

@@ -13,13 +13,12 @@ var retryPackages = []string{
 	"github.com/cenkalti/backoff",
 	"github.com/avast/retry-go",
 	"github.com/sethvargo/go-retry",
-	"github.com/hashicorp/go-retryablehttp",
+	retryablePkg,
 }
 
-// isReactiveCall reports calls that handle rate limiting reactively: a
-// retry library, or reading the Retry-After header.
-func (p *passState) isReactiveCall(call *ast.CallExpr) bool {
-	f := p.callee(call)
+// isRetryFunc reports functions of retry libraries: calling one is
+// reactive retry, and the closures passed to one are retried.
+func isRetryFunc(f *types.Func) bool {
 	if f == nil || f.Pkg() == nil {
 		return false
 	}
@@ -29,7 +28,17 @@ func (p *passState) isReactiveCall(call *ast.CallExpr) bool {
 			return true
 		}
 	}
-	if fullName(f) == "(net/http.Header).Get" && len(call.Args) == 1 {
+	return false
+}
+
+// isReactiveCall reports calls that handle rate limiting reactively: a
+// retry library, or reading the Retry-After header.
+func (p *passState) isReactiveCall(call *ast.CallExpr) bool {
+	f := p.callee(call)
+	if isRetryFunc(f) {
+		return true
+	}
+	if f != nil && p.fullName(f) == "(net/http.Header).Get" && len(call.Args) == 1 {
 		if s, ok := p.constString(call.Args[0]); ok && strings.EqualFold(s, "Retry-After") {
 			return true
 		}
@@ -48,4 +57,23 @@ func (p *passState) isReactiveMarker(e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// isReactiveBody reports a body (with its function literals) that handles
+// 429 or Retry-After, or calls a retry library.
+func (p *passState) isReactiveBody(body ast.Node) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = p.isReactiveCall(n)
+		case *ast.Ident, *ast.BasicLit:
+			found = p.isReactiveMarker(n.(ast.Expr))
+		}
+		return !found
+	})
+	return found
 }

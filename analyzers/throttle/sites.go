@@ -9,67 +9,70 @@ import (
 
 // apiUse is one way a call reaches an API family.
 type apiUse struct {
-	fam      *family
-	count    int       // calls per execution of the call site
-	chain    string    // how: "(*net/http.Client).Do on api.security.microsoft.com"
+	fam      *family // nil: the call sends parameter param of the function as a request URL
+	param    int
+	count    int       // calls per execution, outside loops judged where they are
+	inner    bool      // more calls happen in loops judged where they are
+	chain    chain     // how, from the call site to the API
 	pos      token.Pos // the call site
-	reactive bool      // through a client or SDK that retries on 429
+	reactive bool      // through a client, SDK or loop that retries on 429
+	paced    bool      // every request passes a throttling transport or middleware
+	rate     Rate      // the pacing rate, when paced
+	may      bool      // dynamic dispatch: only some possible callees call the API
 }
+
+// callCtx is the context of a call being resolved: whose parameters are
+// symbolic, and how deep the resolution is.
+type callCtx struct {
+	fn    *types.Func
+	depth int
+}
+
+func (c callCtx) deeper() callCtx { return callCtx{c.fn, c.depth + 1} }
+func (c callCtx) url() urlCtx     { return urlCtx{fn: c.fn} }
 
 // httpURLArg lists stdlib and retryablehttp calls by URL argument index.
 var httpURLArg = map[string]int{
 	"net/http.Get": 0, "net/http.Head": 0, "net/http.Post": 0, "net/http.PostForm": 0,
 	"(*net/http.Client).Get": 0, "(*net/http.Client).Head": 0, "(*net/http.Client).Post": 0, "(*net/http.Client).PostForm": 0,
-	"github.com/hashicorp/go-retryablehttp.Get": 0, "github.com/hashicorp/go-retryablehttp.Head": 0,
-	"github.com/hashicorp/go-retryablehttp.Post": 0, "github.com/hashicorp/go-retryablehttp.PostForm": 0,
-	"(*github.com/hashicorp/go-retryablehttp.Client).Get": 0, "(*github.com/hashicorp/go-retryablehttp.Client).Head": 0,
-	"(*github.com/hashicorp/go-retryablehttp.Client).Post": 0, "(*github.com/hashicorp/go-retryablehttp.Client).PostForm": 0,
+	retryablePkg + ".Get": 0, retryablePkg + ".Head": 0, retryablePkg + ".Post": 0, retryablePkg + ".PostForm": 0,
+	"(*" + retryablePkg + ".Client).Get": 0, "(*" + retryablePkg + ".Client).Head": 0,
+	"(*" + retryablePkg + ".Client).Post": 0, "(*" + retryablePkg + ".Client).PostForm": 0,
 }
 
 // httpReqArg lists calls that send a prepared *http.Request.
 var httpReqArg = map[string]int{
 	"(*net/http.Client).Do": 0, "(net/http.RoundTripper).RoundTrip": 0, "(*net/http.Transport).RoundTrip": 0,
-	"(*github.com/hashicorp/go-retryablehttp.Client).Do": 0,
+	"(*" + retryablePkg + ".Client).Do": 0,
 }
 
 // requestURLArg lists request constructors by URL argument index.
 var requestURLArg = map[string]int{
 	"net/http.NewRequest": 1, "net/http.NewRequestWithContext": 2,
-	"github.com/hashicorp/go-retryablehttp.NewRequest": 1, "github.com/hashicorp/go-retryablehttp.NewRequestWithContext": 2,
+	retryablePkg + ".NewRequest": 1, retryablePkg + ".NewRequestWithContext": 2,
 }
 
 const retryablePkg = "github.com/hashicorp/go-retryablehttp"
 
-// callUses returns the API families a call reaches.
-func (p *passState) callUses(call *ast.CallExpr, depth int) []*apiUse {
-	if depth > 4 {
+// callUses returns the API families a call reaches, and the parameters of
+// ctx.fn it sends as request URLs (uses with a nil family).
+func (p *passState) callUses(call *ast.CallExpr, ctx callCtx) []*apiUse {
+	if ctx.depth > 4 {
 		return nil
 	}
 	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
-		return relabel(p.bodyUses(lit.Body, depth+1), call.Pos(), "a function literal that ")
+		return relabel(p.litUses(lit.Body, ctx.deeper()), call.Pos(), "a function literal")
 	}
 	f := p.callee(call)
 	if f == nil {
-		return nil
+		return p.funcValueUses(call, ctx)
 	}
-	name := fullName(f)
+	name := p.fullName(f)
 	if i, ok := httpURLArg[name]; ok && i < len(call.Args) {
-		return p.urlUses(call, call.Args[i], name, strings.Contains(name, retryablePkg))
+		return p.urlUses(call, p.strPrefixes(call.Args[i], ctx.url(), 0), name, p.sinkProv(call, f))
 	}
 	if i, ok := httpReqArg[name]; ok && i < len(call.Args) {
-		var out []*apiUse
-		for _, d := range p.valuesOf(call.Args[i]) {
-			rc, ok := ast.Unparen(d.expr).(*ast.CallExpr)
-			if !ok || d.idx != 0 {
-				continue
-			}
-			if rf := p.callee(rc); rf != nil {
-				if j, ok := requestURLArg[fullName(rf)]; ok && j < len(rc.Args) {
-					out = append(out, p.urlUses(call, rc.Args[j], name, strings.Contains(name, retryablePkg))...)
-				}
-			}
-		}
-		return dedupe(out)
+		return p.urlUses(call, p.requestPrefixes(call.Args[i], ctx.url(), 0), name, p.sinkProv(call, f))
 	}
 	var out []*apiUse
 	for _, fam := range p.families {
@@ -78,25 +81,51 @@ func (p *passState) callUses(call *ast.CallExpr, depth int) []*apiUse {
 		}
 	}
 	if fam := p.wrapperFamily(f); fam != nil {
-		out = append(out, &apiUse{fam: fam, count: 1, chain: "calls " + name + " (a wrapper of the " + fam.name() + " API)", pos: call.Pos()})
+		out = append(out, &apiUse{fam: fam, count: 1, chain: sinkChain(shortName(f) + " (a wrapper of the " + fam.name() + " API)"), pos: call.Pos()})
 	}
 	if len(out) > 0 {
 		return out
 	}
-	out = append(out, p.funcUses(f, call.Pos())...)
+	out = append(out, p.funcUses(f, call, ctx)...)
 	if isInterfaceMethod(f) {
-		out = append(out, p.implUses(f, call.Pos())...)
+		out = append(out, p.implUses(f, call, ctx)...)
 	}
-	out = append(out, p.paramUses(call, f, depth)...)
+	out = append(out, p.paramUses(call, f, ctx)...)
 	return dedupe(out)
 }
 
-// urlUses resolves the URL argument of an HTTP call to families.
-func (p *passState) urlUses(call *ast.CallExpr, urlExpr ast.Expr, sink string, reactive bool) []*apiUse {
+// sinkProv is the provenance of the client an HTTP sink call goes
+// through.
+func (p *passState) sinkProv(call *ast.CallExpr, f *types.Func) prov {
+	if strings.HasPrefix(f.Pkg().Path(), retryablePkg) {
+		return reactiveProv
+	}
+	sig := f.Type().(*types.Signature)
+	if sig.Recv() == nil {
+		return plainProv // http.Get and friends use the default client
+	}
+	if types.IsInterface(sig.Recv().Type()) || recvNamed(f) == "Transport" {
+		return prov{}
+	}
+	if v := p.provOf(receiver(call), 0); v.Known {
+		return v
+	}
+	return p.installed(kindHTTP)
+}
+
+// urlUses turns the URL prefixes of an HTTP call into uses: families for
+// known hosts, parameter sends for symbolic prefixes.
+func (p *passState) urlUses(call *ast.CallExpr, prefixes []strPrefix, sink string, v prov) []*apiUse {
 	var out []*apiUse
-	for _, s := range p.strPrefixes(urlExpr, 0) {
-		if fam, host := p.familyOfURL(s.s, s.full); fam != nil {
-			out = append(out, &apiUse{fam: fam, count: 1, chain: "calls " + sink + " on " + host, pos: call.Pos(), reactive: reactive})
+	for _, s := range prefixes {
+		if s.Sym {
+			out = append(out, &apiUse{param: s.Param, count: 1, chain: sinkChain(sink), pos: call.Pos(),
+				reactive: v.Reactive, paced: v.Paced, rate: v.Rate})
+			continue
+		}
+		if fam, host := p.familyOfURL(s.S, s.Full || s.Cut); fam != nil {
+			out = append(out, &apiUse{fam: fam, count: 1, chain: sinkChain(sink + " on " + host), pos: call.Pos(),
+				reactive: v.Reactive, paced: v.Paced, rate: v.Rate})
 		}
 	}
 	return dedupe(out)
@@ -120,7 +149,13 @@ func (p *passState) sdkUse(call *ast.CallExpr, f *types.Func, fam *family) *apiU
 		} else if !f.Exported() || !takesContext(f) {
 			continue
 		}
-		return &apiUse{fam: fam, count: 1, chain: "calls " + fullName(f) + " (" + fam.name() + " SDK)", pos: call.Pos(), reactive: s.Retries}
+		u := &apiUse{fam: fam, count: 1, chain: sinkChain(shortName(f) + " (" + fam.name() + " SDK)"), pos: call.Pos(), reactive: s.Retries}
+		if kind := clientKindOfPkg(path); kind != "" {
+			if v := p.sdkClientProv(call, kind); v.Known {
+				u.reactive, u.paced, u.rate = v.Reactive, v.Paced, v.Rate
+			}
+		}
+		return u
 	}
 	return nil
 }
@@ -168,150 +203,194 @@ func isInterfaceMethod(f *types.Func) bool {
 }
 
 // funcUses returns the uses recorded for f: configured interface methods,
-// facts of imported functions, summaries of this package's functions.
-func (p *passState) funcUses(f *types.Func, pos token.Pos) []*apiUse {
-	if fam := p.ifaces[fullName(f)]; fam != nil {
-		return []*apiUse{{fam: fam, count: 1, chain: "calls " + fullName(f) + " (configured for the " + fam.name() + " API)", pos: pos}}
+// summaries of this package's functions, facts of imported ones; and the
+// parameters f sends as request URLs, resolved with the call's arguments.
+func (p *passState) funcUses(f *types.Func, call *ast.CallExpr, ctx callCtx) []*apiUse {
+	if fam := p.ifaces[p.fullName(f)]; fam != nil {
+		return []*apiUse{{fam: fam, count: 1, chain: sinkChain(shortName(f) + " (configured for the " + fam.name() + " API)"), pos: call.Pos()}}
 	}
+	var uses, sends []*apiUse
 	if f.Pkg() == p.pass.Pkg {
 		if s := p.summaries[f]; s != nil {
-			return relabel(s.uses, pos, "calls "+shortName(f)+", which ")
+			uses, sends = s.uses, s.sends
 		}
+	} else {
+		var fact apiFact
+		if p.pass.ImportObjectFact(f, &fact) {
+			for _, fu := range fact.Uses {
+				if fam := p.family(fu.Family); fam != nil {
+					uses = append(uses, &apiUse{fam: fam, count: fu.Count, inner: fu.Inner, chain: fu.Chain,
+						reactive: fu.Reactive, paced: fu.Paced, rate: fu.Rate, may: fu.May})
+				}
+			}
+		}
+		var uf urlFact
+		if p.pass.ImportObjectFact(f, &uf) {
+			for _, s := range uf.Sends {
+				sends = append(sends, &apiUse{param: s.Index, count: 1, chain: sinkChain(s.Sink),
+					reactive: s.Reactive, paced: s.Paced, rate: s.Rate})
+			}
+		}
+	}
+	if len(uses) == 0 && len(sends) == 0 {
 		return nil
 	}
-	var fact apiFact
-	if p.pass.ImportObjectFact(f, &fact) {
-		var out []*apiUse
-		for _, name := range fact.Families {
-			if fam := p.family(name); fam != nil {
-				out = append(out, &apiUse{fam: fam, count: max(fact.Count, 1), chain: "calls " + shortName(f) + ", which " + fact.Chain, pos: pos, reactive: fact.Reactive})
-			}
-		}
-		return out
-	}
-	return nil
+	out := relabel(uses, call.Pos(), shortName(f))
+	return append(out, p.resolveSends(call, f, sends, ctx)...)
 }
 
-// implUses resolves a call of an interface method to the uses of the
-// implementations declared in this package and in analysed dependencies.
-func (p *passState) implUses(m *types.Func, pos token.Pos) []*apiUse {
-	key := fullName(m)
-	uses, ok := p.ifaceImpl[key]
-	if !ok {
-		iface, _ := m.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
-		if iface != nil {
-			impl := func(f *types.Func) bool {
-				if f.Name() != m.Name() {
-					return false
-				}
-				sig, ok := f.Type().(*types.Signature)
-				if !ok || sig.Recv() == nil || types.IsInterface(sig.Recv().Type()) {
-					return false
-				}
-				recv := sig.Recv().Type()
-				return types.Implements(recv, iface) || types.Implements(types.NewPointer(recv), iface)
-			}
-			for f, s := range p.summaries {
-				if len(s.uses) > 0 && impl(f) {
-					uses = append(uses, relabel(s.uses, token.NoPos, "dispatches to "+shortName(f)+", which ")...)
-				}
-			}
-			for _, of := range p.pass.AllObjectFacts() {
-				fact, ok := of.Fact.(*apiFact)
-				f, isFunc := of.Object.(*types.Func)
-				if !ok || !isFunc || !impl(f) {
-					continue
-				}
-				for _, name := range fact.Families {
-					if fam := p.family(name); fam != nil {
-						uses = append(uses, &apiUse{fam: fam, count: max(fact.Count, 1), chain: "dispatches to " + shortName(f) + ", which " + fact.Chain, reactive: fact.Reactive})
-					}
-				}
-			}
+// resolveSends resolves the parameters a callee sends as request URLs
+// with the call's arguments: a family when the argument names its host,
+// a parameter of ctx.fn when the argument is one.
+func (p *passState) resolveSends(call *ast.CallExpr, f *types.Func, sends []*apiUse, ctx callCtx) []*apiUse {
+	var out []*apiUse
+	for _, s := range sends {
+		if s.param >= len(call.Args) {
+			continue
 		}
-		uses = dedupe(uses)
-		p.ifaceImpl[key] = uses
+		for _, pr := range p.strPrefixes(call.Args[s.param], ctx.url(), 0) {
+			u := &apiUse{count: 1, chain: s.chain.prepend(shortName(f)), pos: call.Pos(),
+				reactive: s.reactive, paced: s.paced, rate: s.rate}
+			if pr.Sym {
+				u.param = pr.Param
+				out = append(out, u)
+				continue
+			}
+			fam, host := p.familyOfURL(pr.S, pr.Full || pr.Cut)
+			if fam == nil {
+				continue
+			}
+			u.fam = fam
+			hops := append([]string(nil), u.chain.Hops...)
+			hops[len(hops)-1] += " on " + host
+			u.chain.Hops = hops
+			out = append(out, u)
+		}
 	}
-	return relabel(uses, pos, "")
+	return dedupe(out)
+}
+
+// funcValueUses resolves a call through a func-typed variable or field to
+// the functions and literals stored in it.
+func (p *passState) funcValueUses(call *ast.CallExpr, ctx callCtx) []*apiUse {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && ctx.fn != nil {
+		if v, ok := p.info.Uses[id].(*types.Var); ok && p.params[v].fn == ctx.fn {
+			return nil // a parameter: its callers' arguments are judged where they pass them
+		}
+	}
+	vals := p.valuesOf(call.Fun)
+	var out []*apiUse
+	targets, reaching := 0, 0
+	for _, v := range vals {
+		if v.expr == ast.Unparen(call.Fun) || v.elem || v.idx != 0 {
+			return nil // out of sight
+		}
+		var uses []*apiUse
+		switch x := ast.Unparen(v.expr).(type) {
+		case *ast.FuncLit:
+			uses = relabel(p.litUses(x.Body, ctx.deeper()), call.Pos(), "a function literal")
+		case *ast.Ident, *ast.SelectorExpr:
+			if _, ok := objectOf(p.info, x).(*types.Func); ok {
+				fake := &ast.CallExpr{Fun: x, Args: call.Args, Lparen: call.Lparen, Rparen: call.Rparen}
+				uses = relabel(p.callUses(fake, ctx.deeper()), call.Pos(), "")
+			}
+		default:
+			return nil
+		}
+		targets++
+		if len(uses) > 0 {
+			reaching++
+		}
+		out = append(out, uses...)
+	}
+	out = dedupe(out)
+	if reaching < targets {
+		for _, u := range out {
+			u.may = true
+		}
+	}
+	return out
 }
 
 // paramUses returns the uses of function arguments that f calls: closures
 // passed to helpers (retry wrappers, guards) run at the call site.
-func (p *passState) paramUses(call *ast.CallExpr, f *types.Func, depth int) []*apiUse {
+func (p *passState) paramUses(call *ast.CallExpr, f *types.Func, ctx callCtx) []*apiUse {
 	params := p.paramsCalledBy(f)
 	if len(params) == 0 {
 		return nil
 	}
 	reactive := isRetryFunc(f)
 	var out []*apiUse
-	for _, i := range params {
-		if i >= len(call.Args) {
+	for _, pc := range params {
+		if pc.Index >= len(call.Args) {
 			continue
 		}
-		switch arg := ast.Unparen(call.Args[i]).(type) {
+		var uses []*apiUse
+		switch arg := ast.Unparen(call.Args[pc.Index]).(type) {
 		case *ast.FuncLit:
-			out = append(out, relabel(p.bodyUses(arg.Body, depth+1), call.Pos(), "passes a function literal to "+shortName(f)+", which ")...)
+			uses = relabel(p.litUses(arg.Body, ctx.deeper()), call.Pos(), "a function literal")
 		case *ast.Ident, *ast.SelectorExpr:
-			var obj types.Object
-			if id, ok := arg.(*ast.Ident); ok {
-				obj = p.info.ObjectOf(id)
-			} else {
-				obj = p.info.ObjectOf(arg.(*ast.SelectorExpr).Sel)
-			}
-			if g, ok := obj.(*types.Func); ok {
-				out = append(out, relabel(p.funcUses(g.Origin(), call.Pos()), call.Pos(), "passes "+shortName(g)+" to "+shortName(f)+", which ")...)
+			if g, ok := objectOf(p.info, arg).(*types.Func); ok {
+				fake := &ast.CallExpr{Fun: arg, Lparen: arg.End(), Rparen: arg.End()}
+				uses = relabel(p.callUses(fake, ctx.deeper()), call.Pos(), shortName(g))
 			}
 		}
-	}
-	if reactive {
-		for _, u := range out {
-			u.reactive = true
+		for _, u := range uses {
+			u.chain = u.chain.prepend(shortName(f))
+			if reactive {
+				u.reactive = true
+			}
+			if pc.Loop != "" && u.count > 0 {
+				// f calls it on every iteration of an unthrottled loop: the
+				// repetition is judged at this call.
+				u.count, u.inner = 0, true
+			}
 		}
+		out = append(out, uses...)
 	}
 	return out
 }
 
-// isRetryFunc reports functions of retry libraries.
-func isRetryFunc(f *types.Func) bool {
-	if f.Pkg() == nil {
-		return false
-	}
-	path := f.Pkg().Path()
-	for _, r := range retryPackages {
-		if path == r || strings.HasPrefix(path, r+"/") {
-			return true
-		}
-	}
-	return false
-}
-
-// relabel copies uses for a new call site, prefixing their chains.
-func relabel(uses []*apiUse, pos token.Pos, prefix string) []*apiUse {
+// relabel copies uses for a new call site, adding a hop in front.
+func relabel(uses []*apiUse, pos token.Pos, hop string) []*apiUse {
 	out := make([]*apiUse, 0, len(uses))
 	for _, u := range uses {
 		c := *u
 		if pos.IsValid() {
 			c.pos = pos
 		}
-		c.chain = prefix + u.chain
+		if hop != "" {
+			c.chain = u.chain.prepend(hop)
+		}
 		out = append(out, &c)
 	}
 	return out
 }
 
-// dedupe merges uses of the same family, keeping the first chain and the
-// largest count.
+// dedupe merges uses of the same family (or sent parameter), keeping the
+// first chain and the largest count.
 func dedupe(uses []*apiUse) []*apiUse {
 	var out []*apiUse
-	seen := map[*family]*apiUse{}
+	type key struct {
+		fam   *family
+		param int
+	}
+	seen := map[key]*apiUse{}
 	for _, u := range uses {
-		if prev, ok := seen[u.fam]; ok {
+		k := key{u.fam, u.param}
+		if u.fam != nil {
+			k.param = 0
+		}
+		if prev, ok := seen[k]; ok {
 			prev.count = max(prev.count, u.count)
+			prev.inner = prev.inner || u.inner
 			prev.reactive = prev.reactive && u.reactive
+			prev.paced = prev.paced && u.paced
+			prev.may = prev.may || u.may
 			continue
 		}
 		c := *u
-		seen[u.fam] = &c
+		seen[k] = &c
 		out = append(out, &c)
 	}
 	return out

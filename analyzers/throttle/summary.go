@@ -1,10 +1,13 @@
 package throttle
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/cfg"
@@ -12,18 +15,24 @@ import (
 
 // summary is what toslint knows of one function of the package.
 type summary struct {
-	uses     []*apiUse // API calls per invocation, one entry a family
-	throttle *Rate     // set when it throttles on every path
-	params   []int     // indexes of func parameters it calls
+	uses     []*apiUse   // API calls per invocation, one entry a family
+	sends    []*apiUse   // parameters sent as request URLs (nil family)
+	returns  []strPrefix // what result 0 starts with (URL, string, request)
+	throttle *Rate       // set when it throttles on every path
+	reactive bool        // it handles HTTP 429 or Retry-After
+	params   []paramCall // func parameters it calls
 }
 
-// sameUses reports whether two use lists say the same.
+// sameUses reports whether two use lists say the same (chains aside, so
+// that recursion converges).
 func sameUses(a, b []*apiUse) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i].fam != b[i].fam || a[i].count != b[i].count || a[i].reactive != b[i].reactive || a[i].chain != b[i].chain {
+		x, y := a[i], b[i]
+		if x.fam != y.fam || x.param != y.param || x.count != y.count || x.inner != y.inner ||
+			x.reactive != y.reactive || x.paced != y.paced || x.may != y.may {
 			return false
 		}
 	}
@@ -53,38 +62,31 @@ var builtinCallsParam = map[string][]int{
 // point: a function that calls one that calls the API calls it too, and
 // one that calls a throttling helper on every path throttles too.
 func (p *passState) summarize() {
-	var order []*types.Func
-	for obj := range p.decls {
-		order = append(order, obj)
-	}
-	slices.SortFunc(order, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
 	get := func(obj *types.Func) *summary {
 		if s := p.summaries[obj]; s != nil {
 			return s
 		}
 		return &summary{}
 	}
-	callers, dynamic := p.callGraph(order)
-	// A worklist: when a function's summary changes, its callers in this
-	// package (and the functions that call through interfaces) are
-	// computed again.
-	fixpoint := func(step func(obj *types.Func, s *summary) bool) {
-		queue := append([]*types.Func(nil), order...)
+	callers, dynamic := p.callGraph()
+	fixpoint := func(step func(obj *types.Func, s *summary) (changed, usesChanged bool)) {
+		queue := append([]*types.Func(nil), p.order...)
 		queued := map[*types.Func]bool{}
-		for _, obj := range order {
+		for _, obj := range p.order {
 			queued[obj] = true
 		}
-		for steps := 0; len(queue) > 0 && steps < 64*len(order)+64; steps++ {
+		for steps := 0; len(queue) > 0 && steps < 64*len(p.order)+64; steps++ {
 			obj := queue[0]
 			queue = queue[1:]
 			queued[obj] = false
 			s := get(obj)
-			if !step(obj, s) {
+			changed, usesChanged := step(obj, s)
+			if !changed {
 				continue
 			}
 			p.summaries[obj] = s
 			next := callers[obj]
-			if sig := obj.Type().(*types.Signature); sig.Recv() != nil {
+			if sig := obj.Type().(*types.Signature); sig.Recv() != nil && usesChanged {
 				next = append(next[:len(next):len(next)], dynamic...) // an implementation changed
 			}
 			for _, c := range next {
@@ -95,43 +97,111 @@ func (p *passState) summarize() {
 			}
 		}
 	}
-	// Calls first (syntax only), then throttling (graphs of the few
-	// functions that may throttle).
-	fixpoint(func(obj *types.Func, s *summary) bool {
-		fd := p.decls[obj]
-		uses, params := p.bodyUses(fd.Body, 0), p.calledParams(fd)
-		if sameUses(uses, s.uses) && slices.Equal(params, s.params) {
-			return false
+	for _, obj := range p.order {
+		if p.isReactiveBody(p.decls[obj].Body) {
+			get(obj).reactive = true
+			p.summaries[obj] = get(obj)
 		}
-		s.uses, s.params = uses, params
-		return true
-	})
-	fixpoint(func(obj *types.Func, s *summary) bool {
+	}
+	// Throttling first (graphs of the few functions that may throttle):
+	// whether a client's transport or middleware throttles decides how
+	// its calls count. Then calls (syntax, with those throttles).
+	fixpoint(func(obj *types.Func, s *summary) (bool, bool) {
 		fd := p.decls[obj]
 		if !p.mayThrottle(fd.Body) {
-			return false
+			return false, false
 		}
-		t := p.graph(fd.Body).mustThrottle()
+		t := p.graphOf(obj, fd.Body).mustThrottle()
 		if (t == nil) == (s.throttle == nil) && (t == nil || *t == *s.throttle) {
-			return false
+			return false, false
 		}
 		s.throttle = t
-		return true
+		return true, true
 	})
+	p.installs = nil // computed with the throttles now known
+	fixpoint(func(obj *types.Func, s *summary) (bool, bool) {
+		fd := p.decls[obj]
+		ctx := callCtx{fn: obj}
+		p.prefixMemo = map[prefixKey][]strPrefix{} // callees' summaries may have changed
+		p.litMemo = map[litKey][]*apiUse{}
+		all := p.bodyUses(fd.Body, ctx)
+		var uses, sends []*apiUse
+		for _, u := range all {
+			if u.fam != nil {
+				uses = append(uses, u)
+			} else {
+				sends = append(sends, u)
+			}
+		}
+		params := p.calledParams(fd)
+		returns := p.returnPrefixes(obj, fd)
+		usesChanged := !sameUses(uses, s.uses) || !sameUses(sends, s.sends)
+		if !usesChanged && slices.Equal(params, s.params) && slices.Equal(returns, s.returns) {
+			return false, false
+		}
+		s.uses, s.sends, s.params, s.returns = uses, sends, params, returns
+		return true, usesChanged
+	})
+	p.prefixMemo = map[prefixKey][]strPrefix{}
+	p.litMemo = map[litKey][]*apiUse{}
 	for obj, s := range p.summaries {
-		if len(s.uses) == 0 && s.throttle == nil && len(s.params) == 0 {
+		if len(s.uses) == 0 && len(s.sends) == 0 && len(s.returns) == 0 && s.throttle == nil && !s.reactive && len(s.params) == 0 {
 			delete(p.summaries, obj)
 		}
 	}
 }
 
+// returnPrefixes returns what a function's first result starts with, when
+// it is a string, a URL or a request.
+func (p *passState) returnPrefixes(obj *types.Func, fd *ast.FuncDecl) []strPrefix {
+	res := obj.Type().(*types.Signature).Results()
+	if res.Len() == 0 {
+		return nil
+	}
+	ts := types.TypeString(res.At(0).Type(), nil)
+	isReq := ts == "*net/http.Request" || ts == "*"+retryablePkg+".Request"
+	if !isReq && ts != "string" && ts != "*net/url.URL" && ts != "net/url.URL" {
+		return nil
+	}
+	var out []strPrefix
+	for _, r := range p.returnedExprs(obj) {
+		var ps []strPrefix
+		if isReq {
+			ps = p.requestPrefixes(r, urlCtx{fn: obj}, 0)
+		} else {
+			ps = p.strPrefixes(r, urlCtx{fn: obj}, 0)
+		}
+		for _, s := range ps {
+			if s.Sym || strings.Contains(s.S, "//") {
+				out = append(out, s) // a URL, or a parameter a caller may pass one in
+			}
+		}
+	}
+	return limitPrefixes(out)
+}
+
+// funcReturns returns what a function's first result starts with.
+func (p *passState) funcReturns(f *types.Func) []strPrefix {
+	if f.Pkg() == p.pass.Pkg {
+		if s := p.summaries[f]; s != nil {
+			return s.returns
+		}
+		return nil
+	}
+	var fact urlFact
+	if p.pass.ImportObjectFact(f, &fact) {
+		return fact.Returns
+	}
+	return nil
+}
+
 // callGraph returns, for each function of the package, the functions of
 // the package that call it statically, and the functions that make
-// interface calls (their uses depend on every implementation).
-func (p *passState) callGraph(order []*types.Func) (map[*types.Func][]*types.Func, []*types.Func) {
+// dynamic calls (their uses depend on every implementation).
+func (p *passState) callGraph() (map[*types.Func][]*types.Func, []*types.Func) {
 	callers := map[*types.Func][]*types.Func{}
 	var dynamic []*types.Func
-	for _, obj := range order {
+	for _, obj := range p.order {
 		seen := map[*types.Func]bool{}
 		isDynamic := false
 		ast.Inspect(p.decls[obj].Body, func(n ast.Node) bool {
@@ -139,7 +209,7 @@ func (p *passState) callGraph(order []*types.Func) (map[*types.Func][]*types.Fun
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				f = p.callee(n)
-				if f != nil && isInterfaceMethod(f) {
+				if f == nil || isInterfaceMethod(f) {
 					isDynamic = true
 				}
 			case *ast.Ident: // a function passed as a value
@@ -160,7 +230,7 @@ func (p *passState) callGraph(order []*types.Func) (map[*types.Func][]*types.Fun
 
 // mayThrottle is a cheap syntactic filter before building a graph: the
 // body waits, sleeps, receives or calls a throttling function.
-func (p *passState) mayThrottle(body *ast.BlockStmt) bool {
+func (p *passState) mayThrottle(body ast.Node) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -169,19 +239,18 @@ func (p *passState) mayThrottle(body *ast.BlockStmt) bool {
 		case *ast.SelectStmt:
 			found = true
 		case *ast.RangeStmt:
-			if t := p.info.TypeOf(n.X); t != nil {
-				_, found = t.Underlying().(*types.Chan)
-			}
+			_, found = typeUnder[*types.Chan](p.info.TypeOf(n.X))
 		case *ast.UnaryExpr:
 			found = n.Op == token.ARROW
 		case *ast.CallExpr:
 			if f := p.callee(n); f != nil {
-				switch fullName(f) {
+				switch p.fullName(f) {
 				case "time.Sleep", "(*" + rateLimiter + ".Limiter).Wait", "(*" + rateLimiter + ".Limiter).WaitN",
 					"(*" + rateLimiter + ".Limiter).Allow", "(*" + rateLimiter + ".Limiter).AllowN", "(" + uberLimit + ".Limiter).Take":
 					found = true
 				default:
 					_, found = p.funcThrottle(f)
+					found = found || promptFuncs[p.fullName(f)]
 				}
 			}
 		}
@@ -190,73 +259,10 @@ func (p *passState) mayThrottle(body *ast.BlockStmt) bool {
 	return found
 }
 
-// bodyUses returns the API calls a body makes per execution, one entry a
-// family: call sites times the constant bounds of the loops around them
-// (unbounded loops saturate).
-func (p *passState) bodyUses(body *ast.BlockStmt, depth int) []*apiUse {
-	var out []*apiUse
-	var walk func(n ast.Node, mult int)
-	walk = func(n ast.Node, mult int) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ForStmt:
-				if n.Init != nil {
-					walk(n.Init, mult)
-				}
-				k := mulCount(mult, p.loopBound(n))
-				for _, part := range []ast.Node{n.Cond, n.Post, n.Body} {
-					if part != nil {
-						walk(part, k)
-					}
-				}
-				return false
-			case *ast.RangeStmt:
-				walk(n.X, mult)
-				walk(n.Body, mulCount(mult, p.loopBound(n)))
-				return false
-			case *ast.GoStmt:
-				for _, u := range p.callUses(n.Call, depth+1) {
-					c := *u
-					c.count = mulCount(u.count, mult)
-					out = append(out, &c)
-				}
-				return false
-			case *ast.CallExpr:
-				for _, u := range p.callUses(n, depth+1) {
-					c := *u
-					c.count = mulCount(u.count, mult)
-					out = append(out, &c)
-				}
-			}
-			return true
-		})
-	}
-	walk(body, 1)
-	return sumByFamily(out)
-}
-
-// sumByFamily adds the counts of uses of the same family.
-func sumByFamily(uses []*apiUse) []*apiUse {
-	var out []*apiUse
-	idx := map[*family]int{}
-	for _, u := range uses {
-		if i, ok := idx[u.fam]; ok {
-			out[i].count = addCount(out[i].count, u.count)
-			out[i].reactive = out[i].reactive && u.reactive
-			continue
-		}
-		idx[u.fam] = len(out)
-		c := *u
-		out = append(out, &c)
-	}
-	return out
-}
-
-// calledParams returns the indexes of fd's func-typed parameters that its
-// body calls (directly or in a closure).
-func (p *passState) calledParams(fd *ast.FuncDecl) []int {
+// calledParams returns the func-typed parameters fd's body calls
+// (directly, in a closure, or by passing them on to a function that
+// calls them), with the unthrottled loop that repeats each call.
+func (p *passState) calledParams(fd *ast.FuncDecl) []paramCall {
 	index := map[types.Object]int{}
 	i := 0
 	for _, field := range fd.Type.Params.List {
@@ -276,39 +282,80 @@ func (p *passState) calledParams(fd *ast.FuncDecl) []int {
 	if len(index) == 0 {
 		return nil
 	}
-	var out []int
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
+	found := map[int]string{}
+	note := func(i int, loop string) {
+		if prev, ok := found[i]; !ok || (prev == "" && loop != "") {
+			found[i] = loop
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			if i, ok := index[p.info.Uses[id]]; ok && !slices.Contains(out, i) {
-				out = append(out, i)
+	}
+	var loops []ast.Stmt
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n.(ast.Stmt))
+			ast.Inspect(loopBody(n.(ast.Stmt)), visit)
+			loops = loops[:len(loops)-1]
+			return false
+		case *ast.CallExpr:
+			loop := p.repeatingLoop(loops)
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+				if i, ok := index[p.info.Uses[id]]; ok {
+					note(i, loop)
+				}
 			}
-		}
-		// Passing the parameter on to a function that calls it.
-		if f := p.callee(call); f != nil {
-			for _, j := range p.paramsCalledBy(f) {
-				if j < len(call.Args) {
-					if id, ok := ast.Unparen(call.Args[j]).(*ast.Ident); ok {
-						if i, ok := index[p.info.Uses[id]]; ok && !slices.Contains(out, i) {
-							out = append(out, i)
+			if f := p.callee(n); f != nil {
+				for _, pc := range p.paramsCalledBy(f) {
+					if pc.Index < len(n.Args) {
+						if id, ok := ast.Unparen(n.Args[pc.Index]).(*ast.Ident); ok {
+							if i, ok := index[p.info.Uses[id]]; ok {
+								l := loop
+								if pc.Loop != "" {
+									l = pc.Loop
+								}
+								note(i, l)
+							}
 						}
 					}
 				}
 			}
 		}
 		return true
-	})
-	slices.Sort(out)
+	}
+	ast.Inspect(fd.Body, visit)
+	var out []paramCall
+	for i, loop := range found {
+		out = append(out, paramCall{Index: i, Loop: loop})
+	}
+	slices.SortFunc(out, func(a, b paramCall) int { return a.Index - b.Index })
 	return out
 }
 
+// repeatingLoop returns the position of the innermost unbounded,
+// unthrottled loop (not pagination or retry) among loops, or "".
+func (p *passState) repeatingLoop(loops []ast.Stmt) string {
+	for i := len(loops) - 1; i >= 0; i-- {
+		l := loops[i]
+		if _, ok := p.constBound(l); ok {
+			continue
+		}
+		if p.isRetryLoop(l) || p.isPaginationLoop(l) || p.mayThrottle(loopBody(l)) {
+			return ""
+		}
+		posn := p.pass.Fset.Position(l.Pos())
+		return fmt.Sprintf("%s:%d", filepath.Base(posn.Filename), posn.Line)
+	}
+	return ""
+}
+
 // paramsCalledBy returns the func parameters f calls.
-func (p *passState) paramsCalledBy(f *types.Func) []int {
-	if ps, ok := builtinCallsParam[fullName(f)]; ok {
-		return ps
+func (p *passState) paramsCalledBy(f *types.Func) []paramCall {
+	if ps, ok := builtinCallsParam[p.fullName(f)]; ok {
+		out := make([]paramCall, len(ps))
+		for i, idx := range ps {
+			out[i] = paramCall{Index: idx}
+		}
+		return out
 	}
 	if f.Pkg() == p.pass.Pkg {
 		if s := p.summaries[f]; s != nil {
@@ -329,13 +376,13 @@ func (fg *fnGraph) mustThrottle() *Rate {
 	if len(fg.throttles) == 0 {
 		return nil
 	}
-	if fg.exitReachable(func(b *cfg.Block) bool { return fg.throttles[b] != nil }) {
+	if fg.exitReachable(func(b *cfg.Block) bool { return fg.throttles[b] != nil || fg.noPause[b] }) {
 		return nil
 	}
 	var best *Rate
 	for _, b := range fg.g.Blocks {
 		t := fg.throttles[b]
-		if t == nil || fg.exitReachable(func(x *cfg.Block) bool { return x == b }) {
+		if t == nil || fg.exitReachable(func(x *cfg.Block) bool { return x == b || fg.noPause[x] }) {
 			continue
 		}
 		r := t.rate
@@ -372,133 +419,4 @@ func (fg *fnGraph) exitReachable(cut func(*cfg.Block) bool) bool {
 		}
 	}
 	return false
-}
-
-// exportFacts records the summaries for the packages that import this one.
-func (p *passState) exportFacts() {
-	for obj, s := range p.summaries {
-		// Only exported functions and methods can be reached from other
-		// packages (unexported methods cannot satisfy another package's
-		// interface), so only they carry facts.
-		if s == nil || !obj.Exported() {
-			continue
-		}
-		if len(s.uses) > 0 {
-			f := &apiFact{Chain: s.uses[0].chain, Reactive: true}
-			for _, u := range s.uses {
-				f.Families = append(f.Families, u.fam.name())
-				f.Count = max(f.Count, u.count)
-				f.Reactive = f.Reactive && u.reactive
-			}
-			p.pass.ExportObjectFact(obj, f)
-		}
-		if s.throttle != nil {
-			p.pass.ExportObjectFact(obj, &throttleFact{Rate: *s.throttle})
-		}
-		if len(s.params) > 0 {
-			p.pass.ExportObjectFact(obj, &callsParamFact{Params: s.params})
-		}
-	}
-}
-
-// loopBound returns how many times a loop runs when that is a constant,
-// else unbounded.
-func (p *passState) loopBound(l ast.Stmt) int {
-	if k, ok := p.constBound(l); ok {
-		return k
-	}
-	return unbounded
-}
-
-// constBound recognises `for i := a; i < K; i++` (i not assigned in the
-// body), `for range K`, and ranges over arrays and composite literals.
-func (p *passState) constBound(l ast.Stmt) (int, bool) {
-	switch l := l.(type) {
-	case *ast.RangeStmt:
-		x := ast.Unparen(l.X)
-		if lit, ok := x.(*ast.CompositeLit); ok {
-			if _, isMap := p.info.TypeOf(lit).Underlying().(*types.Map); !isMap {
-				return len(lit.Elts), true
-			}
-		}
-		if tv, ok := p.info.Types[x]; ok && tv.Value != nil {
-			if k, ok := p.constFloat(x); ok && k >= 0 {
-				return int(k), true
-			}
-		}
-		t := p.info.TypeOf(x)
-		if t == nil {
-			return 0, false
-		}
-		if pt, ok := t.Underlying().(*types.Pointer); ok {
-			t = pt.Elem()
-		}
-		if a, ok := t.Underlying().(*types.Array); ok {
-			return int(a.Len()), true
-		}
-		vals := p.valuesOf(x)
-		if len(vals) == 1 {
-			if lit, ok := ast.Unparen(vals[0].expr).(*ast.CompositeLit); ok && p.assignedOnce(x) {
-				if _, isSlice := p.info.TypeOf(lit).Underlying().(*types.Slice); isSlice {
-					return len(lit.Elts), true
-				}
-			}
-		}
-	case *ast.ForStmt:
-		init, ok := l.Init.(*ast.AssignStmt)
-		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || l.Cond == nil || l.Post == nil {
-			return 0, false
-		}
-		iv, ok := init.Lhs[0].(*ast.Ident)
-		if !ok {
-			return 0, false
-		}
-		start, ok := p.constFloat(init.Rhs[0])
-		if !ok {
-			return 0, false
-		}
-		obj := p.info.ObjectOf(iv)
-		cond, ok := ast.Unparen(l.Cond).(*ast.BinaryExpr)
-		if !ok {
-			return 0, false
-		}
-		x, y, op := ast.Unparen(cond.X), ast.Unparen(cond.Y), cond.Op
-		if id, ok := y.(*ast.Ident); ok && p.info.ObjectOf(id) == obj {
-			x, y = y, x
-			op = map[token.Token]token.Token{token.GTR: token.LSS, token.GEQ: token.LEQ}[op]
-		}
-		if id, ok := x.(*ast.Ident); !ok || p.info.ObjectOf(id) != obj {
-			return 0, false
-		}
-		end, ok := p.constFloat(y)
-		if !ok {
-			return 0, false
-		}
-		inc, ok := l.Post.(*ast.IncDecStmt)
-		if !ok || inc.Tok != token.INC {
-			return 0, false
-		}
-		for _, d := range p.defs[obj] {
-			if d.pos >= l.Body.Pos() && d.pos < l.Body.End() {
-				return 0, false // the counter is changed in the body
-			}
-		}
-		n := end - start
-		if op == token.LEQ {
-			n++
-		} else if op != token.LSS {
-			return 0, false
-		}
-		return max(int(n), 0), true
-	}
-	return 0, false
-}
-
-// assignedOnce reports whether an identifier's variable has one value.
-func (p *passState) assignedOnce(x ast.Expr) bool {
-	id, ok := x.(*ast.Ident)
-	if !ok {
-		return false
-	}
-	return len(p.defs[p.info.ObjectOf(id)]) == 1
 }

@@ -4,7 +4,7 @@
 //	go vet -vettool=$(which toslint-vet) ./...
 //
 // The configuration is the .toslint.yml found by walking up from each
-// package's directory (the embedded default pack when there is none).
+// package's directory (every embedded pack when there is none).
 // Directives (//toslint:ignore) are applied, as go vet has no suppression
 // of its own. Markdown rules do not run under go vet; use toslint check.
 package main

@@ -29,8 +29,8 @@ func TestGoVet(t *testing.T) {
 	}
 	for name, body := range files {
 		p := filepath.Join(mod, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(body), 0o644)
+		must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		must(t, os.WriteFile(p, []byte(body), 0o644))
 	}
 	cmd := exec.Command("go", "vet", "-vettool="+tool, "./...")
 	cmd.Dir = mod
@@ -44,5 +44,13 @@ func TestGoVet(t *testing.T) {
 	}
 	if strings.Contains(got, "sync.go:13") || strings.Contains(got, "gh.go") {
 		t.Errorf("suppressed loop or an API outside the configured packs reported:\n%s", got)
+	}
+}
+
+// must stops the test on a setup error.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/toslint/toslint/internal/report"
@@ -89,13 +91,28 @@ func applyBaseline(file string, fs []report.Finding, lines report.LineSource) ([
 	return out, nil
 }
 
-// writeAtomicNew writes a file that may not exist yet, atomically.
+// writeAtomicNew replaces or creates file atomically: an existing file
+// keeps its mode and owner (writeAtomic); a new one is written to a
+// temporary file in the same directory, synced, given mode 0644 and
+// renamed into place.
 func writeAtomicNew(file string, data []byte) error {
-	if _, err := os.Stat(file); err != nil {
-		if err := os.WriteFile(file+".tmp", data, 0o644); err != nil {
-			return err
-		}
-		return os.Rename(file+".tmp", file)
+	if _, err := os.Stat(file); err == nil {
+		return writeAtomic(file, data)
 	}
-	return writeAtomic(file, data)
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".toslint-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	err = errors.Join(write(tmp, data), tmp.Close())
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, file)
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
 }

@@ -10,9 +10,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/toslint/toslint/docscan"
 	"github.com/toslint/toslint/internal/config"
@@ -37,6 +39,7 @@ type checkFlags struct {
 	baseline      string
 	writeBaseline string
 	also          alsoOutputs
+	quiet         bool
 }
 
 // alsoOutputs are extra "format=file" outputs of the same run (-also).
@@ -53,11 +56,17 @@ func (a *alsoOutputs) Set(v string) error {
 	return nil
 }
 
-const checkSynopsis = `Usage: toslint check [flags] [path | package pattern ...]  (default ./...)
+const checkSynopsis = `Usage: toslint check [flags] [path | package pattern | file ...]  (default ./...)
 
-Checks the Go packages under the paths with the analyzers and the
-repository that holds them with the document scanner. Patterns are those of
-the go tool ("go help packages").`
+Checks Go packages with the analyzers and the repository's documents with
+the document scanner:
+
+  ./... pkg/... .  pkg   Go packages (patterns as for the go tool, or a
+                         directory), and every document of the repository
+  file.go                its package, reporting on that file only
+  README.md LICENSE x.md those documents; a README, license or notices file
+                         adds the repository-level checks
+  other files            ignored (pre-commit may pass any staged file)`
 
 func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	var cf checkFlags
@@ -65,16 +74,17 @@ func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	fs.StringVar(&cf.format, "format", "text", "output format: "+strings.Join(report.FormatNames(), ", "))
 	fs.StringVar(&cf.configFile, "config", "", "config file (default: .toslint.yml found by walking up from the working directory)")
 	fs.StringVar(&cf.failOn, "fail-on", "", "lowest severity that fails the run: error, warning or info (default from config, else warning)")
-	fs.BoolVar(&cf.fix, "fix", false, "apply suggested fixes in place (atomic writes)")
-	fs.StringVar(&cf.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
-	fs.StringVar(&cf.mergeBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base of HEAD and this branch")
+	fs.BoolVar(&cf.fix, "fix", false, "apply suggested fixes in place, all files or none")
+	fs.StringVar(&cf.newFromRev, "new-from-rev", "", "report only findings this git revision does not have (toslint runs on it too)")
+	fs.StringVar(&cf.mergeBase, "new-from-merge-base", "", "report only findings the merge base of HEAD and this branch does not have")
 	fs.StringVar(&cf.baseline, "baseline", "", "hide the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&cf.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	fs.Var(&cf.also, "also", "also write FORMAT=FILE from the same run (repeatable), such as -also sarif=toslint.sarif")
 	fs.StringVar(&cf.only, "only", "", "run only one side: go (analyzers) or docs (document scan)")
 	fs.StringVar(&cf.cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	fs.StringVar(&cf.dir, "C", "", "run as if toslint were started in this directory")
-	fs.IntVar(&cf.jobs, "j", 0, "files and packages checked in parallel (default: number of CPUs)")
+	fs.IntVar(&cf.jobs, "j", 0, fmt.Sprintf("files and packages checked in parallel (default: number of CPUs; at most %d per CPU)", maxJobsPerCPU))
+	fs.BoolVar(&cf.quiet, "q", false, "quiet: no summary line on stderr after text output")
 	if err := parseFlags(fs, checkSynopsis, args); err != nil {
 		return nil, nil, err
 	}
@@ -98,6 +108,7 @@ func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	if cf.jobs < 0 {
 		return nil, nil, usageError{err: errors.New("-j must not be negative")}
 	}
+	cf.jobs = min(cf.jobs, maxJobsPerCPU*runtime.GOMAXPROCS(0))
 	patterns := fs.Args()
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
@@ -105,38 +116,64 @@ func parseCheckFlags(args []string) (*checkFlags, []string, error) {
 	return &cf, patterns, nil
 }
 
-// runCheck implements `toslint check`. It returns the exit code, or an
-// error for exit 2.
+// maxJobsPerCPU caps -j: more workers than this many per CPU only add
+// memory (each holds a document or a package in flight).
+const maxJobsPerCPU = 4
+
+// runCheck implements `toslint check` in named stages: parse the flags,
+// select what the arguments name, load the policy, run the engines,
+// apply directives, keep what the gate lets through, fix, and write the
+// outputs. It returns the exit code, or an error for exit 2.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
-	cf, patterns, err := parseCheckFlags(args)
+	cf, args, err := parseCheckFlags(args)
 	if err != nil {
 		return 0, err
 	}
-	if cf.cpuProfile != "" {
-		f, err := os.Create(cf.cpuProfile)
-		if err != nil {
-			return 0, err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return 0, err
-		}
-		defer pprof.StopCPUProfile()
+	code, err := check(ctx, cf, args, stdout, stderr)
+	if err != nil && ctx.Err() == nil {
+		writeErrorReports(cf, err, stdout, stderr)
 	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return 0, err
-	}
+	return code, err
+}
+
+// writeErrorReports writes the SARIF outputs asked for when the run
+// stopped on an error: no results, and the error as a notification, so
+// that code scanning shows why instead of an upload failing on a missing
+// file.
+func writeErrorReports(cf *checkFlags, runErr error, stdout, stderr io.Writer) {
+	wd, _ := os.Getwd()
 	if cf.dir != "" {
-		if !filepath.IsAbs(cf.dir) {
-			cf.dir = filepath.Join(wd, cf.dir)
-		}
-		if st, err := os.Stat(cf.dir); err != nil || !st.IsDir() {
-			return 0, fmt.Errorf("-C %s: not a directory", cf.dir)
-		}
-		wd = filepath.Clean(cf.dir)
+		wd = absPath(wd, cf.dir)
 	}
-	dirs, err := patternDirs(wd, patterns)
+	r := &report.Report{Root: wd, Error: runErr.Error(), Sources: report.NewLineSource(wd),
+		Tool: report.Tool{Name: "toslint", Version: Version(), URI: "https://github.com/toslint/toslint"}}
+	if cf.format == "sarif" {
+		report.Formats["sarif"].Write(stdout, r)
+	}
+	for _, a := range cf.also {
+		if a.format != "sarif" {
+			continue
+		}
+		var b bytes.Buffer
+		report.Formats["sarif"].Write(&b, r)
+		if err := writeAtomicNew(absPath(wd, a.file), b.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "toslint: writing %s: %v\n", a.file, err)
+		}
+	}
+}
+
+// check runs the stages after the flags.
+func check(ctx context.Context, cf *checkFlags, args []string, stdout, stderr io.Writer) (int, error) {
+	stop, err := startProfile(cf.cpuProfile)
+	if err != nil {
+		return 0, err
+	}
+	defer stop()
+	wd, err := workDir(cf.dir)
+	if err != nil {
+		return 0, err
+	}
+	tg, err := selectTargets(wd, "", args)
 	if err != nil {
 		return 0, err
 	}
@@ -144,86 +181,228 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if err != nil {
 		return 0, err
 	}
-	failOn := pol.FailOn()
-	if cf.failOn != "" {
-		failOn, _ = rule.ParseSeverity(cf.failOn)
+	res, err := collect(ctx, pol, tg, cf)
+	if err != nil {
+		return 0, err
 	}
+	if !res.incomplete {
+		gated, err := gate(ctx, cf, wd, args, tg, pol, res.findings)
+		switch {
+		case ctx.Err() != nil: // interrupted in the base run: all we have
+			res.incomplete = true
+		case err != nil:
+			return 0, err
+		default:
+			if rev := cmpOr(cf.newFromRev, cf.mergeBase); rev != "" {
+				res.hidden = append(res.hidden, fmt.Sprintf("%d not new since %s", unsuppressed(res.findings)-unsuppressed(gated), rev))
+			}
+			res.findings = gated
+		}
+	}
+	if !res.incomplete {
+		if cf.fix {
+			if res.findings, err = applyFixes(res.findings, wd, tg.root, stderr); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return writeOutputs(cf, wd, res, pol, stdout, stderr)
+}
 
+// startProfile starts the -cpuprofile profile; stop ends it.
+func startProfile(file string) (stop func(), err error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// workDir returns the directory toslint runs in (-C, else the current
+// one), absolute and with symbolic links resolved, so that a repository
+// reached through a link is the same repository for every engine.
+func workDir(dir string) (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	if dir != "" {
+		dir = absPath(wd, dir)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return "", fmt.Errorf("-C %s: not a directory", dir)
+		}
+		wd = dir
+	}
+	return filepath.EvalSymlinks(wd)
+}
+
+// runResult is what the engines found.
+type runResult struct {
+	findings   []report.Finding
+	packages   int                // Go packages checked
+	documents  int                // documents scanned
+	incomplete bool               // interrupted: findings are those found so far
+	toolFailed bool               // an engine could not check something: exit 2
+	hidden     []string           // what the gate and the baseline left out, for the summary
+	owners     []report.OwnerMode // owner-mode decisions; nil when the document scan did not run
+	notes      []string           // printed on stderr
+	warnings   []string           // problems of the run itself, printed on stderr
+}
+
+// collect runs the Go analyzers and the document scanner (concurrently:
+// one waits on the go command, the other reads files), applies the
+// suppression directives, and keeps what the file arguments select. When
+// ctx is canceled it returns what was found so far, marked incomplete.
+func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlags) (*runResult, error) {
 	set := directive.NewSet()
-	var findings []report.Finding
+	res := &runResult{}
 	ran := map[rule.Engine]bool{rule.EngineTool: true}
 	goFiles := map[string]bool{}
-	if cf.only != "docs" {
-		res, err := checkGo(ctx, pol, wd, dirs, patterns, set, cf.jobs)
-		if err != nil {
-			return 0, err
-		}
-		if res != nil {
-			findings = append(findings, res.findings...)
-			for _, e := range res.engines {
-				ran[e] = true
+	var goErr, docsErr error
+	var goFindings, docFindings []report.Finding
+	var wg sync.WaitGroup
+	if cf.only != "docs" && tg.hasGo() {
+		wg.Go(func() {
+			for _, mod := range tg.modules() {
+				r, err := checkGo(ctx, pol, mod, []string{mod}, tg.goByModule[mod], set, cf.jobs)
+				if err != nil {
+					goErr = err
+					return
+				}
+				if r == nil {
+					continue
+				}
+				goFindings = append(goFindings, r.findings...)
+				res.packages += r.packages
+				res.notes = append(res.notes, r.notes...)
+				res.toolFailed = res.toolFailed || r.failed
+				for _, e := range r.engines {
+					ran[e] = true
+				}
+				for f := range r.files {
+					goFiles[f] = true
+				}
 			}
-			for f := range res.files {
-				goFiles[f] = true
+		})
+	}
+	if cf.only != "go" && tg.docs {
+		wg.Go(func() {
+			r, err := docscan.Scan(ctx, pol, docscan.Options{Root: tg.root, Jobs: cf.jobs, Directives: set, Files: tg.docFiles})
+			if r != nil { // partial results come with the cancellation
+				docFindings = r.Findings
+				res.documents = r.Scanned
+				res.warnings = append(res.warnings, r.Warnings...)
+				if r.InternalErrors > 0 {
+					// toslint failed on some files (TOS001 says where): the
+					// rest was checked, the run exits 2.
+					res.toolFailed = true
+				}
+				res.owners = []report.OwnerMode{}
+				for _, o := range r.Owners {
+					res.owners = append(res.owners, report.OwnerMode{Owner: o.Owner, Own: o.Own, Reason: o.Reason})
+				}
 			}
+			docsErr = err
+		})
+	}
+	wg.Wait()
+	if noMod := tg.goByModule[""]; len(noMod) > 0 && cf.only != "docs" && (cf.only == "go" || len(tg.goFiles) > 0) {
+		res.notes = append(res.notes, fmt.Sprintf("no go.mod found for %s: Go packages were not checked", strings.Join(noMod, " ")))
+	}
+	if ctx.Err() != nil {
+		res.incomplete = true
+	} else if goErr != nil {
+		return nil, goErr
+	} else if docsErr != nil {
+		return nil, docsErr
+	}
+	if docsErr == nil && !res.incomplete {
+		ran[rule.EngineDocs] = cf.only != "go" && tg.docs
+	}
+	fs := append(goFindings, docFindings...)
+	for _, f := range tg.notScanned {
+		if pol.Enabled(f.Rule) {
+			f.Severity = pol.Severity(f.Rule)
+			fs = append(fs, f)
 		}
 	}
-	root := repoRoot(dirs[0])
-	var docs *docscan.Result
-	if cf.only != "go" {
-		res, err := docscan.Scan(ctx, pol, docscan.Options{Root: root, Jobs: cf.jobs, Directives: set, Files: fileArgs(wd, patterns)})
-		if err != nil {
-			return 0, err
-		}
-		for _, w := range res.Warnings {
-			fmt.Fprintf(stderr, "toslint: warning: %s\n", w)
-		}
-		docs = res
-		findings = append(findings, res.Findings...)
-		ran[rule.EngineDocs] = true
+	if res.incomplete {
+		// Directives cannot be judged unused on a partial run.
+		ran = map[rule.Engine]bool{}
 	}
-	findings = applyDirectives(pol, findings, set, ran, goFiles)
-	if goArgs := goFileArgs(wd, patterns); len(goArgs) > 0 {
-		findings = onlyGoFiles(findings, goArgs)
+	fs = applyDirectives(pol, fs, set, ran, goFiles)
+	for _, f := range fs {
+		if tg.keepGoFinding(f.Pos.Filename) {
+			res.findings = append(res.findings, f)
+		}
 	}
+	return res, nil
+}
 
+// gate keeps the findings that -new-from-rev, -new-from-merge-base and
+// -baseline let through.
+func gate(ctx context.Context, cf *checkFlags, wd string, args []string, tg *targets, pol *policy.Policy, fs []report.Finding) ([]report.Finding, error) {
+	rev := cf.newFromRev
 	if cf.mergeBase != "" {
-		rev, err := mergeBase(ctx, root, cf.mergeBase)
-		if err != nil {
-			return 0, err
-		}
-		cf.newFromRev = rev
-	}
-	if cf.newFromRev != "" {
-		findings, err = onlyNew(ctx, root, cf.newFromRev, findings)
-		if err != nil {
-			return 0, err
+		var err error
+		if rev, err = mergeBase(ctx, tg.root, cf.mergeBase); err != nil {
+			return nil, err
 		}
 	}
-	if cf.fix {
-		findings, err = applyFixes(findings, wd, stderr)
-		if err != nil {
-			return 0, err
+	if rev != "" {
+		var err error
+		if fs, err = onlyNew(ctx, newFromRev{rev: rev, wd: wd, args: args, targets: tg, policy: pol, flags: cf}, fs); err != nil {
+			return nil, err
 		}
 	}
+	return fs, nil
+}
+
+// writeOutputs writes the report in the chosen format and the -also
+// files, the baseline when asked, and the summary line, and returns the
+// exit code.
+func writeOutputs(cf *checkFlags, wd string, res *runResult, pol *policy.Policy, stdout, stderr io.Writer) (int, error) {
+	findings := res.findings
 	report.Sort(findings)
 	report.Relativize(findings, wd)
 	lines := report.NewLineSource(wd)
-	if cf.writeBaseline != "" {
-		n, err := writeBaseline(cf.writeBaseline, findings, lines)
+	if cf.writeBaseline != "" && !res.incomplete {
+		n, err := writeBaseline(absPath(wd, cf.writeBaseline), findings, lines)
 		if err != nil {
 			return 0, fmt.Errorf("writing baseline: %w", err)
 		}
-		fmt.Fprintf(stderr, "toslint: recorded %d findings in %s\n", n, cf.writeBaseline)
+		fmt.Fprintf(stderr, "toslint: recorded %s in %s\n", plural(n, "finding"), cf.writeBaseline)
 		return ExitOK, nil
 	}
 	if cf.baseline != "" {
-		if findings, err = applyBaseline(cf.baseline, findings, lines); err != nil {
+		before := unsuppressed(findings)
+		var err error
+		if findings, err = applyBaseline(absPath(wd, cf.baseline), findings, lines); err != nil {
 			return 0, err
 		}
+		res.hidden = append(res.hidden, fmt.Sprintf("%d in the baseline", before-unsuppressed(findings)))
 	}
-	r := &report.Report{Sources: lines,
-		Findings: findings, Root: wd,
+	if cf.format == "text" {
+		// Owner mode changes what is checked: say so when it applies.
+		for _, o := range res.owners {
+			if o.Own {
+				hint := ""
+				if !strings.HasPrefix(o.Reason, "trademark_owner") {
+					hint = " (set trademark_owner: false in .toslint.yml to check it as a third party's)"
+				}
+				fmt.Fprintf(stderr, "toslint: checked as %s's own repository (trademark owner mode): %s%s\n", o.Owner, o.Reason, hint)
+			}
+		}
+	}
+	r := &report.Report{Sources: lines, Owners: res.owners,
+		Findings: findings, Root: wd, Incomplete: res.incomplete,
 		Tool: report.Tool{Name: "toslint", Version: Version(), URI: "https://github.com/toslint/toslint"},
 	}
 	if err := report.Formats[cf.format].Write(stdout, r); err != nil {
@@ -234,33 +413,114 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		if err := report.Formats[a.format].Write(&b, r); err != nil {
 			return 0, fmt.Errorf("writing %s output: %w", a.format, err)
 		}
-		file := a.file
-		if !filepath.IsAbs(file) {
-			file = filepath.Join(wd, file)
-		}
-		if err := writeAtomicNew(file, b.Bytes()); err != nil {
+		if err := writeAtomicNew(absPath(wd, a.file), b.Bytes()); err != nil {
 			return 0, fmt.Errorf("writing %s: %w", a.file, err)
 		}
 	}
-	if docs != nil && docs.Incomplete {
-		fmt.Fprintf(stderr, "toslint: interrupted: the document scan is incomplete (%d files scanned); the findings above are those of the files scanned whole\n", docs.Scanned)
-		return ExitError, nil
+	for _, w := range res.warnings {
+		fmt.Fprintf(stderr, "toslint: warning: %s\n", w)
 	}
-	if docs != nil && docs.InternalErrors > 0 {
-		fmt.Fprintf(stderr, "toslint: toslint failed on %d files (reported as TOS001 with where it failed); the rest was checked\n", docs.InternalErrors)
-		return ExitError, nil
+	for _, n := range res.notes {
+		fmt.Fprintf(stderr, "toslint: note: %s\n", n)
 	}
-	if report.Count(findings, failOn) > 0 {
+	if cf.format == "text" && !cf.quiet {
+		fmt.Fprintln(stderr, summary(res, findings))
+	}
+	failOn := pol.FailOn()
+	if cf.failOn != "" {
+		failOn, _ = rule.ParseSeverity(cf.failOn)
+	}
+	switch {
+	case res.incomplete:
+		if cf.format != "text" || cf.quiet {
+			fmt.Fprintln(stderr, "toslint: interrupted; the findings above are those found so far")
+		}
+		return ExitInterrupted, nil
+	case res.toolFailed || report.HasToolErrors(findings):
+		return ExitError, nil
+	case report.Count(findings, failOn) > 0:
 		return ExitFindings, nil
 	}
 	return ExitOK, nil
 }
 
+// summary is the line printed on stderr after text output, such as
+// "toslint: 3 findings (2 errors, 1 warning) in 12 packages and 40
+// documents; 1 suppressed".
+func summary(res *runResult, fs []report.Finding) string {
+	bySev := map[rule.Severity]int{}
+	total, suppressed := 0, 0
+	for _, f := range fs {
+		if f.Suppressed != nil {
+			suppressed++
+			continue
+		}
+		bySev[f.Severity]++
+		total++
+	}
+	var b strings.Builder
+	b.WriteString("toslint: ")
+	if res.incomplete {
+		b.WriteString("interrupted, incomplete: ")
+	}
+	if total == 0 && res.packages == 0 && res.documents == 0 && suppressed == 0 {
+		if res.incomplete {
+			b.WriteString("nothing checked before the interruption")
+		} else {
+			b.WriteString("nothing checked (no Go package or document among the arguments)")
+		}
+		return b.String()
+	}
+	adj := "" // "new" when the gate or a baseline left findings out
+	if len(res.hidden) > 0 {
+		adj = "new "
+	}
+	if total == 0 {
+		b.WriteString("no " + adj + "findings")
+	} else {
+		var parts []string
+		for _, s := range []rule.Severity{rule.Error, rule.Warning, rule.Info} {
+			if n := bySev[s]; n > 0 {
+				parts = append(parts, plural(n, s.String()))
+			}
+		}
+		fmt.Fprintf(&b, "%s (%s)", plural(total, adj+"finding"), strings.Join(parts, ", "))
+	}
+	fmt.Fprintf(&b, " in %s and %s", plural(res.packages, "package"), plural(res.documents, "document"))
+	if suppressed > 0 {
+		fmt.Fprintf(&b, "; %d suppressed", suppressed)
+	}
+	for _, h := range res.hidden {
+		fmt.Fprintf(&b, "; %s", h)
+	}
+	return b.String()
+}
+
+func unsuppressed(fs []report.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Suppressed == nil {
+			n++
+		}
+	}
+	return n
+}
+
+func plural(n int, word string) string {
+	switch {
+	case n == 1:
+		return "1 " + word
+	case word == "info":
+		return fmt.Sprintf("%d info", n)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
 // loadPolicy reads the config given by -config, or the one found by
 // walking up from wd, or the defaults.
 func loadPolicy(wd, file string) (*policy.Policy, error) {
-	if file != "" && !filepath.IsAbs(file) {
-		file = filepath.Join(wd, file)
+	if file != "" {
+		file = absPath(wd, file)
 	}
 	if file == "" {
 		found, err := config.Find(wd)
@@ -273,68 +533,6 @@ func loadPolicy(wd, file string) (*policy.Policy, error) {
 		return config.Default(wd)
 	}
 	return config.Load(file)
-}
-
-// patternDirs returns, for each argument, the directory it names: the
-// directory of a file path, the directory before "/..." of a pattern, or
-// wd for import paths. A path that does not exist is an error.
-func patternDirs(wd string, patterns []string) ([]string, error) {
-	var dirs []string
-	for _, p := range patterns {
-		if !isPathPattern(p) {
-			dirs = append(dirs, wd)
-			continue
-		}
-		base := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
-		if base == "" || base == "." {
-			base = "."
-		}
-		abs := base
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(wd, base)
-		}
-		st, err := os.Stat(abs)
-		if err != nil {
-			return nil, fmt.Errorf("%s: no such file or directory", p)
-		}
-		if !st.IsDir() {
-			abs = filepath.Dir(abs)
-		}
-		dirs = append(dirs, abs)
-	}
-	return dirs, nil
-}
-
-// isPathPattern reports whether a pattern names a path rather than an
-// import path: it is absolute, or starts with . or .., as for the go tool.
-func isPathPattern(p string) bool {
-	return filepath.IsAbs(p) || p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") ||
-		p == "..." || strings.HasPrefix(p, "...")
-}
-
-// repoRoot returns the repository that holds dir: the nearest ancestor
-// with a .git entry, else the nearest with go.mod, else dir.
-func repoRoot(dir string) string {
-	if d := findUp(dir, ".git"); d != "" {
-		return d
-	}
-	if d := findUp(dir, "go.mod"); d != "" {
-		return d
-	}
-	return dir
-}
-
-func findUp(dir, name string) string {
-	for {
-		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }
 
 // toolRules are the findings about directives themselves; directives do
@@ -382,47 +580,4 @@ func applyDirectives(pol *policy.Policy, fs []report.Finding, set *directive.Set
 			fmt.Sprintf("%s %s suppresses nothing here (remove it)", d.Kind, strings.Join(d.Rules, ",")))
 	}
 	return fs
-}
-
-// fileArgs returns the arguments that name files (absolute), as
-// pre-commit passes them; nil when there are none.
-func fileArgs(wd string, patterns []string) []string {
-	var out []string
-	for _, p := range patterns {
-		if strings.Contains(p, "...") {
-			continue
-		}
-		abs := p
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(wd, p)
-		}
-		if st, err := os.Stat(abs); err == nil && st.Mode().IsRegular() {
-			out = append(out, abs)
-		}
-	}
-	return out
-}
-
-// goFileArgs returns the Go files among the file arguments.
-func goFileArgs(wd string, patterns []string) map[string]bool {
-	out := map[string]bool{}
-	for _, f := range fileArgs(wd, patterns) {
-		if strings.HasSuffix(f, ".go") {
-			out[f] = true
-		}
-	}
-	return out
-}
-
-// onlyGoFiles drops the Go findings in files that were not named: a hook
-// run on changed files reports on them, not on the rest of the package.
-func onlyGoFiles(fs []report.Finding, named map[string]bool) []report.Finding {
-	var out []report.Finding
-	for _, f := range fs {
-		if strings.HasSuffix(f.Pos.Filename, ".go") && !named[f.Pos.Filename] {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
 }

@@ -18,14 +18,25 @@ const (
 	ExitOK       = 0 // nothing at or above the fail level
 	ExitFindings = 1 // findings at or above the fail level
 	ExitError    = 2 // usage, config, pack or load error
+	// ExitInterrupted is the shell's code for a run ended by SIGINT: the
+	// output holds the findings found before it, marked incomplete.
+	ExitInterrupted = 130
 )
 
 // devVersion is reported when the binary carries no module version (built
 // from a checkout).
 const devVersion = "v0.1.0-dev"
 
+// buildVersion is set at build time when the module version is not
+// known, as the GitHub Action does with the ref it runs at:
+// -ldflags "-X github.com/toslint/toslint/internal/cli.buildVersion=v0.1.0".
+var buildVersion string
+
 // Version returns toslint's version.
 func Version() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
@@ -38,8 +49,9 @@ Usage:
 
 	toslint [check] [flags] [path | package pattern ...]   (default ./...)
 	toslint rules [-format text|markdown|json]
-	toslint rules explain ID
+	toslint rules explain ID|NAME ...
 	toslint notices [-w] [package pattern ...]
+	toslint pack init|check|diff ...   (rule packs from terms pages)
 	toslint version
 
 Run "toslint check -h" for the check flags. Exit status: 0 when nothing
@@ -53,7 +65,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd, rest := "check", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		switch args[0] {
-		case "check", "rules", "notices", "version", "help":
+		case "check", "rules", "notices", "pack", "version", "help":
 			cmd, rest = args[0], args[1:]
 		}
 	}
@@ -67,6 +79,12 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	case "rules":
 		err = runRules(rest, stdout)
+	case "pack":
+		if code, perr := runPack(ctx, rest, stdout, stderr); perr == nil {
+			return code
+		} else {
+			err = perr
+		}
 	case "notices":
 		var code int
 		code, err = runNotices(ctx, rest, stdout, stderr)
@@ -92,6 +110,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, ue.usage)
 		}
 		return ExitOK
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "toslint: interrupted before any result")
+		return ExitInterrupted
 	}
 	fmt.Fprintf(stderr, "toslint: %v\n", err)
 	if isUsage {

@@ -20,7 +20,9 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/c
 // TestCLI runs each testdata/cli/*.txtar case in-process: the archive's
 // files are written to a fresh directory, "args" holds the command line
 // (one argument a line), and want.exit, want.stdout and want.stderr hold
-// the expected results, with $WORK for the directory.
+// the expected results, with $WORK for the directory. Optional sections:
+// "cwd" (the directory to run in, relative to the archive) and
+// "symlinks" ("link -> target", one a line).
 func TestCLI(t *testing.T) {
 	files, err := filepath.Glob("../../testdata/cli/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -37,8 +39,23 @@ func TestCLI(t *testing.T) {
 			dir := t.TempDir()
 			var args []string
 			want := map[string]string{}
+			cwd := dir
 			for _, f := range ar.Files {
 				switch {
+				case f.Name == "cwd": // the directory to run in, relative to the archive
+					cwd = filepath.Join(dir, strings.TrimSpace(string(f.Data)))
+				case f.Name == "symlinks": // "link -> target" a line
+					for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+						link, target, ok := strings.Cut(l, " -> ")
+						if !ok {
+							t.Fatalf("symlinks: bad line %q", l)
+						}
+						p := filepath.Join(dir, filepath.FromSlash(link))
+						must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+						if err := os.Symlink(filepath.FromSlash(target), p); err != nil {
+							t.Fatal(err)
+						}
+					}
 				case f.Name == "args":
 					for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
 						if l != "" {
@@ -57,7 +74,7 @@ func TestCLI(t *testing.T) {
 					}
 				}
 			}
-			t.Chdir(dir)
+			t.Chdir(cwd)
 			var stdout, stderr bytes.Buffer
 			code := cli.Main(context.Background(), args, &stdout, &stderr)
 			got := map[string]string{
@@ -103,4 +120,12 @@ func normalize(s, dir string) string {
 		}
 	}
 	return strings.ReplaceAll(s, cli.Version(), "$VERSION")
+}
+
+// must stops the test on a setup error.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -40,7 +40,9 @@ func TestFixMarkdown(t *testing.T) {
 	if st, _ := os.Stat(file); st.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", st.Mode().Perm())
 	}
-	run("check", "-fix")
+	if out, code := run("check", "-fix"); code != 1 {
+		t.Errorf("second -fix: exit %d, want 1 (the split name remains):\n%s", code, out)
+	}
 	again, _ := os.ReadFile(file)
 	if !bytes.Equal(again, got) {
 		t.Errorf("a second -fix changed the file:\n%s", again)

@@ -25,10 +25,10 @@ func TestBaseline(t *testing.T) {
 	writeTree(t, dir, map[string]string{"LICENSE": "x\n", "a.md": "# A\n\nWe used Windows Defender ATP.\n"})
 	t.Chdir(dir)
 	base := filepath.Join(dir, "baseline.json")
-	if out, code := runIn(t, "check", "-write-baseline", base); code != 0 || !strings.Contains(out, "recorded 1 findings") {
+	if out, code := runIn(t, "check", "-write-baseline", base); code != 0 || !strings.Contains(out, "recorded 1 finding in") {
 		t.Fatalf("write-baseline: exit %d: %s", code, out)
 	}
-	if out, code := runIn(t, "check", "-baseline", base); code != 0 || out != "" {
+	if out, code := runIn(t, "check", "-baseline", base); code != 0 || out != "toslint: no new findings in 0 packages and 2 documents; 1 in the baseline\n" {
 		t.Errorf("with the baseline: exit %d: %s", code, out)
 	}
 	// Move the line down and add a copy: only the copy is new.
@@ -40,14 +40,14 @@ func TestBaseline(t *testing.T) {
 	if _, code := runIn(t, "check", "-baseline", filepath.Join(dir, "missing.json")); code != 2 {
 		t.Errorf("missing baseline: exit %d, want 2", code)
 	}
-	os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{}"), 0o644)
+	must(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{}"), 0o644))
 	if _, code := runIn(t, "check", "-baseline", filepath.Join(dir, "bad.json")); code != 2 {
 		t.Errorf("bad baseline: exit %d, want 2", code)
 	}
 }
 
 // TestMergeBase checks -new-from-merge-base, and that repository-level
-// findings count as new only when a file they depend on changed.
+// findings count as new only when their verdict changes.
 func TestMergeBase(t *testing.T) {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
@@ -58,14 +58,22 @@ func TestMergeBase(t *testing.T) {
 	writeTree(t, dir, map[string]string{"x.go": "package x\n\n// F is new.\nfunc F() {}\n"})
 	git(t, dir, "commit", "-qam", "code only")
 	t.Chdir(dir)
-	if out, code := runIn(t, "check", "-new-from-merge-base", "main"); code != 0 || out != "" {
+	if out, code := runIn(t, "check", "-q", "-new-from-merge-base", "main"); code != 0 || out != "" {
 		t.Errorf("code-only change: exit %d:\n%s", code, out)
 	}
 	writeTree(t, dir, map[string]string{"a.md": "Old: Azure Sentinel.\nNew: Windows Defender ATP.\n"})
 	git(t, dir, "commit", "-qam", "docs")
-	out, _ := runIn(t, "check", "-new-from-merge-base", "main")
-	if !strings.Contains(out, "a.md:2:6") || strings.Contains(out, "a.md:1:") || !strings.Contains(out, "[TOS301]") {
-		t.Errorf("docs change:\n%s", out)
+	out, code := runIn(t, "check", "-q", "-new-from-merge-base", "main")
+	if code != 1 || !strings.Contains(out, "a.md:2:6") || strings.Contains(out, "a.md:1:") || strings.Contains(out, "[TOS301]") {
+		t.Errorf("docs change: want the new line only (TOS301 held in the base too):\n%s", out)
+	}
+	// A repository-level finding is new when its verdict changes.
+	writeTree(t, dir, map[string]string{"LICENSE": "Text.\n"})
+	git(t, dir, "add", "LICENSE")
+	git(t, dir, "commit", "-qm", "license")
+	os.Remove(filepath.Join(dir, "LICENSE"))
+	if out, code := runIn(t, "check", "-q", "-new-from-rev", "HEAD"); code != 1 || !strings.Contains(out, "[TOS301]") {
+		t.Errorf("license removed: want TOS301 as new:\n%s", out)
 	}
 	if _, code := runIn(t, "check", "-new-from-merge-base", "nope"); code != 2 {
 		t.Errorf("unknown branch: exit %d", code)

@@ -3,9 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -15,6 +16,7 @@ import (
 	"github.com/toslint/toslint/analyzers/suite"
 	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/directive"
+	"github.com/toslint/toslint/internal/load"
 	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/report"
 	"github.com/toslint/toslint/internal/rule"
@@ -24,27 +26,30 @@ import (
 type goResult struct {
 	findings []report.Finding
 	engines  []rule.Engine
-	files    map[string]bool // Go files whose directives were read
+	files    map[string]bool // Go files whose directives were read and judged
+	packages int             // packages checked (the summary line)
+	// failed is set when a package could not be loaded or an analyzer
+	// failed on one: the findings say where, and the run exits 2.
+	failed bool
+	// notes are printed on stderr.
+	notes []string
 }
 
 // checkGo loads the packages matching patterns and runs the analyzer
 // suite. It returns nil when the directories hold no Go module.
+//
+// Packages are loaded by internal/load: the requested packages, and the
+// packages of their module they import (so that the analyzers' facts flow
+// from them), from source with full type information; every other
+// dependency from export data or from its declarations, which is all the
+// analyzers need of it. A package that does not load is reported (TOS006)
+// and skipped; the rest is still analysed.
 func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns []string, set *directive.Set, jobs int) (*goResult, error) {
-	if findUp(dirs[0], "go.mod") == "" {
+	modRoot := findUp(dirs[0], "go.mod")
+	if modRoot == "" {
 		return nil, nil // not a Go module: the Go side is skipped
 	}
-	var goPatterns []string
-	for _, p := range patterns {
-		switch {
-		case !isPathPattern(p) || strings.Contains(p, "..."):
-			goPatterns = append(goPatterns, p)
-		case strings.HasSuffix(p, ".go"):
-			goPatterns = append(goPatterns, "file="+p)
-		case filepath.Ext(p) == "":
-			goPatterns = append(goPatterns, p) // a directory
-		}
-		// Other files are documents: the Go side does not look at them.
-	}
+	goPatterns := patterns // packages only: check.go classified the arguments
 	if len(goPatterns) == 0 {
 		return nil, nil
 	}
@@ -52,57 +57,47 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	if err != nil {
 		return nil, fmt.Errorf("building analyzers: %w", err)
 	}
-	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedSyntax | packages.NeedModule
-	loadPatterns := goPatterns
-	var requested map[string]bool
-	if len(analyzers) > 0 {
-		// toslint's analyzers compute facts for the main module's packages
-		// only (the standard library and dependencies are matched by the
-		// packs' patterns), so dependencies come from export data instead
-		// of being type-checked from source, the cost of any fact-based
-		// driver. Every package of the module is analysed, so that facts
-		// flow between them; findings are kept for the requested ones.
-		mode = packages.LoadSyntax | packages.NeedModule
-		modRoot := findUp(dirs[0], "go.mod")
-		if !(len(goPatterns) == 1 && goPatterns[0] == "./..." && wd == modRoot) { // else the module is the request
-			loadPatterns = append(slices.Clone(goPatterns), filepath.Join(modRoot, "..."))
-			if requested, err = packageIDs(ctx, wd, goPatterns); err != nil {
-				return nil, err
-			}
-		}
-	}
-	cfg := &packages.Config{Context: ctx, Mode: mode, Dir: wd, Tests: false}
-	pkgs, err := packages.Load(cfg, loadPatterns...)
+	cfg := &load.Config{Dir: wd, Jobs: jobs, ModuleDir: modRoot, NoExportData: os.Getenv("TOSLINT_EXPORT_DATA") == "off"}
+	loaded, err := load.Load(ctx, cfg, goPatterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
-	if err := loadErrors(pkgs, len(analyzers) > 0); err != nil {
-		return nil, err
-	}
 	res := &goResult{files: map[string]bool{}, engines: []rule.Engine{rule.EngineThrottle, rule.EngineAttribution}}
-	for _, pkg := range pkgs {
-		if requested != nil && !requested[pkg.ID] {
-			continue
-		}
-		for i, f := range pkg.Syntax {
-			if i >= len(pkg.CompiledGoFiles) {
-				break
-			}
-			if name := pkg.CompiledGoFiles[i]; !res.files[name] {
-				res.files[name] = true
+	if len(loaded.CgoExcluded) > 0 {
+		res.notes = append(res.notes, cgoNote(wd, loaded.CgoExcluded))
+	}
+	// Without analyzers only the directives matter, so type errors do not.
+	broken := loadFindings(pol, loaded.Roots, len(analyzers) > 0, res)
+	if len(broken) > 0 {
+		res.notes = append(res.notes, fmt.Sprintf("%s not analysed because of load errors (the TOS006 findings say where); exit status 2", plural(len(broken), "Go package")))
+	}
+	res.packages = len(loaded.Roots)
+	read := map[string]bool{} // files whose directives were read
+	for _, pkg := range loaded.Roots {
+		for _, f := range pkg.Syntax {
+			// The position's file, not the token.File's: a cgo
+			// package's files are cgo's output, whose //line
+			// directives name the user's file.
+			name := pkg.Fset.Position(f.Package).Filename
+			if !read[name] {
+				read[name] = true
 				directive.GoFile(set, pkg.Fset, f, name)
+				if !broken[pkg] {
+					res.files[name] = true // unused directives are judged where analyzers ran
+				}
 			}
 		}
 	}
 	if len(analyzers) == 0 {
 		return res, nil
 	}
-	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{Sequential: jobs == 1})
+	g := newGuard(broken)
+	graph, err := checker.Analyze(g.wrap(analyzers), loaded.Roots, &checker.Options{Sequential: jobs == 1})
 	if err != nil {
 		return nil, fmt.Errorf("analysing: %w", err)
 	}
 	for act := range graph.All() {
-		if !act.IsRoot || (requested != nil && !requested[act.Package.ID]) {
+		if !act.IsRoot {
 			continue
 		}
 		if act.Err != nil {
@@ -114,20 +109,153 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 			}
 		}
 	}
+	failed := g.panics()
+	if len(failed) > 0 {
+		res.notes = append(res.notes, fmt.Sprintf("an analyzer failed with an internal error on %s (the TOS001 findings say where); exit status 2", plural(len(failed), "package")))
+	}
+	for _, f := range failed {
+		res.failed = true
+		if pol.Enabled(f.Rule) {
+			f.Severity = pol.Severity(f.Rule)
+			f.ToolError = true
+			res.findings = append(res.findings, f)
+		}
+	}
+	// The attribution analyzer also checks Go files the load did not
+	// include (tests, files excluded by build constraints): read their
+	// suppressions too.
+	for _, f := range res.findings {
+		if name := f.Pos.Filename; strings.HasSuffix(name, ".go") && !read[name] && !f.ToolError {
+			read[name] = true
+			res.files[name] = true
+			fset := token.NewFileSet()
+			if af, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+				directive.GoFile(set, fset, af, name)
+			}
+		}
+	}
 	return res, nil
 }
 
-// packageIDs returns the IDs of the packages the patterns match.
-func packageIDs(ctx context.Context, wd string, patterns []string) (map[string]bool, error) {
-	pkgs, err := packages.Load(&packages.Config{Context: ctx, Mode: packages.NeedName, Dir: wd}, patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("loading packages: %w", err)
+// loadFindings reports each load error of the package graph once
+// (TOS006, or TOS001 for an internal error), and returns the packages
+// that have errors of their own: they are not analysed. Without typed,
+// type errors are not load errors.
+func loadFindings(pol *policy.Policy, roots []*packages.Package, typed bool, res *goResult) map[*packages.Package]bool {
+	broken := map[*packages.Package]bool{}
+	seen := map[string]bool{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if e.Kind == packages.TypeError && !typed {
+				continue
+			}
+			broken[p] = true
+			res.failed = true
+			key := e.Pos + "\x00" + e.Msg
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			// One line: go list's messages can have several.
+			id, msg := "TOS006", fmt.Sprintf("%s (package %s not analysed)", strings.Join(strings.Fields(e.Msg), " "), p.PkgPath)
+			if e.Kind == packages.UnknownError {
+				id = "TOS001"
+			}
+			if pol.Enabled(id) {
+				res.findings = append(res.findings, report.Finding{Rule: id, Severity: pol.Severity(id), Pos: errorPos(p, e.Pos), Message: msg, ToolError: true})
+			}
+		}
+	})
+	return broken
+}
+
+// errorPos parses a go/packages error position ("file:line:col",
+// "file:line", "file", "-" or ""); without a file it is the package's
+// first file, or its directory.
+func errorPos(p *packages.Package, s string) token.Position {
+	var pos token.Position
+	rest := s
+	for i := 0; i < 2; i++ {
+		j := strings.LastIndexByte(rest, ':')
+		if j < 0 {
+			break
+		}
+		var n int
+		if _, err := fmt.Sscanf(rest[j+1:], "%d", &n); err != nil || fmt.Sprint(n) != rest[j+1:] {
+			break
+		}
+		pos.Line, pos.Column = n, pos.Line
+		rest = rest[:j]
 	}
-	ids := map[string]bool{}
-	for _, p := range pkgs {
-		ids[p.ID] = true
+	pos.Filename = rest
+	if rest == "" || rest == "-" {
+		pos = token.Position{Filename: p.Dir, Line: 1, Column: 1}
+		if len(p.GoFiles) > 0 {
+			pos.Filename = p.GoFiles[0]
+		}
 	}
-	return ids, nil
+	return pos
+}
+
+// cgoNote tells which files cgo being off leaves out of the analysis.
+func cgoNote(wd string, files []string) string {
+	var rel []string
+	for _, f := range files {
+		if r, err := filepath.Rel(wd, f); err == nil && !strings.HasPrefix(r, "..") {
+			f = r
+		}
+		rel = append(rel, f)
+	}
+	return fmt.Sprintf("cgo is off (CGO_ENABLED=0), so these files that import \"C\" are not analysed: %s (set CGO_ENABLED=1, with a C compiler installed, to check them)",
+		strings.Join(rel, ", "))
+}
+
+// diagnosticFinding converts an analyzer diagnostic. Its Category must be
+// a registered rule ID; the policy decides whether it is reported and at
+// what severity.
+func diagnosticFinding(pol *policy.Policy, fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) (report.Finding, bool) {
+	id := d.Category
+	if _, ok := rule.Lookup(id); !ok {
+		id = "TOS000"
+	}
+	if id != "TOS000" && !pol.Enabled(id) {
+		return report.Finding{}, false
+	}
+	f := report.Finding{Rule: id, Severity: pol.Severity(id), Pos: fset.Position(d.Pos), Message: d.Message}
+	if id == "TOS000" {
+		f.Message = fmt.Sprintf("%s (analyzer %s reported an unregistered category %q)", d.Message, a.Name, d.Category)
+	}
+	if d.End.IsValid() {
+		f.End = fset.Position(d.End)
+	}
+	for _, r := range d.Related {
+		f.Related = append(f.Related, report.Related{Pos: fset.Position(r.Pos), Message: r.Message})
+	}
+	for _, sf := range d.SuggestedFixes {
+		if fx, ok := suggestedFix(fset, sf); ok {
+			f.Fixes = append(f.Fixes, fx)
+		}
+	}
+	return f, true
+}
+
+// suggestedFix converts a suggested fix into byte-offset edits. A fix with an
+// edit in cgo's output (whose offsets are not the user file's) is left
+// out whole: half a fix is worse than none.
+func suggestedFix(fset *token.FileSet, sf analysis.SuggestedFix) (report.Fix, bool) {
+	fx := report.Fix{Message: sf.Message}
+	for _, e := range sf.TextEdits {
+		tf := fset.File(e.Pos)
+		if tf == nil || tf.Name() != fset.Position(e.Pos).Filename {
+			return report.Fix{}, false
+		}
+		end := e.End
+		if !end.IsValid() {
+			end = e.Pos
+		}
+		fx.Edits = append(fx.Edits, report.Edit{File: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
+	}
+	return fx, true
 }
 
 // loadErrors turns package loading errors into one error (exit 2).
@@ -168,43 +296,4 @@ func loadErrors(pkgs []*packages.Package, typed bool) error {
 		msgs = append(msgs[:10], fmt.Sprintf("and %d more", len(msgs)-10))
 	}
 	return fmt.Errorf("loading packages:\n\t%s", strings.Join(msgs, "\n\t"))
-}
-
-// diagnosticFinding converts an analyzer diagnostic. Its Category must be
-// a registered rule ID; the policy decides whether it is reported and at
-// what severity.
-func diagnosticFinding(pol *policy.Policy, fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) (report.Finding, bool) {
-	id := d.Category
-	if _, ok := rule.Lookup(id); !ok {
-		id = "TOS000"
-	}
-	if id != "TOS000" && !pol.Enabled(id) {
-		return report.Finding{}, false
-	}
-	f := report.Finding{Rule: id, Severity: pol.Severity(id), Pos: fset.Position(d.Pos), Message: d.Message}
-	if id == "TOS000" {
-		f.Message = fmt.Sprintf("%s (analyzer %s reported an unregistered category %q)", d.Message, a.Name, d.Category)
-	}
-	if d.End.IsValid() {
-		f.End = fset.Position(d.End)
-	}
-	for _, r := range d.Related {
-		f.Related = append(f.Related, report.Related{Pos: fset.Position(r.Pos), Message: r.Message})
-	}
-	for _, sf := range d.SuggestedFixes {
-		fx := report.Fix{Message: sf.Message}
-		for _, e := range sf.TextEdits {
-			tf := fset.File(e.Pos)
-			if tf == nil {
-				continue
-			}
-			end := e.End
-			if !end.IsValid() {
-				end = e.Pos
-			}
-			fx.Edits = append(fx.Edits, report.Edit{File: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
-		}
-		f.Fixes = append(f.Fixes, fx)
-	}
-	return f, true
 }

@@ -149,7 +149,7 @@ func TestHostileInputs(t *testing.T) {
 			args := append([]string{"check", "-only", "docs", "-format", "json", "-C", dir}, c.args...)
 			baseBytes, baseMallocs := baseAlloc(t)
 			var res run
-			alloc, mallocs := allocated(func() { res = runCLI(context.Background(), args) })
+			alloc, mallocs := allocated(func() { res = runHostile(context.Background(), args) })
 			if res.code != c.exit {
 				t.Errorf("exit %d, want %d; stderr: %s", res.code, c.exit, res.stderr)
 			}
@@ -245,14 +245,14 @@ func TestHostileRepos(t *testing.T) {
 			t.Skip("no symbolic links:", err)
 		}
 		for _, args := range [][]string{{"-C", link}, {"-C", link, "./..."}} {
-			res := runCLI(context.Background(), append([]string{"check", "-only", "docs", "-format", "json"}, args...))
+			res := runHostile(context.Background(), append([]string{"check", "-only", "docs", "-format", "json"}, args...))
 			fs := res.findings(t)
 			if res.code != 1 || len(fs) != 1 || fs[0].File != "docs/a.md" || fs[0].Rule != "TOS401" {
 				t.Errorf("%v: exit %d, findings %+v; want the TOS401 in docs/a.md (stderr %s)", args, res.code, fs, res.stderr)
 			}
 		}
 		t.Chdir(link)
-		res := runCLI(context.Background(), []string{"check", "-only", "docs", "-format", "json", "./..."})
+		res := runHostile(context.Background(), []string{"check", "-only", "docs", "-format", "json", "./..."})
 		if fs := res.findings(t); res.code != 1 || len(fs) != 1 || fs[0].File != "docs/a.md" {
 			t.Errorf("cd link && check ./...: exit %d, findings %+v (stderr %s)", res.code, fs, res.stderr)
 		}
@@ -266,7 +266,7 @@ func TestHostileRepos(t *testing.T) {
 		writeFile(t, filepath.Join(dir, "LICENSE"), "x\n")
 		writeFile(t, filepath.Join(dir, "a.md"), "# Title\n")
 		writeFile(t, filepath.Join(dir, ".git"), "gitdir: "+filepath.Join(dir, "missing")+"\n") // a broken worktree link
-		res := runCLI(context.Background(), []string{"check", "-only", "docs", "-C", dir})
+		res := runHostile(context.Background(), []string{"check", "-only", "docs", "-C", dir})
 		if !strings.Contains(res.stderr, "toslint: warning: cannot ask git which files it ignores (git ls-files: fatal:") ||
 			!strings.Contains(res.stderr, "the document scan includes the files that .gitignore") || res.code != 0 {
 			t.Errorf("exit %d, stderr %q: want exit 0 and a warning that ignored files are scanned", res.code, res.stderr)
@@ -276,9 +276,9 @@ func TestHostileRepos(t *testing.T) {
 	t.Run("cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		res := runCLI(ctx, []string{"check", "-only", "docs", "-C", repo})
-		if res.code != cli.ExitError || !strings.Contains(res.stderr, "interrupted: the document scan is incomplete") {
-			t.Errorf("exit %d, stderr %q: want exit 2 and a note that the scan is incomplete", res.code, res.stderr)
+		res := runHostile(ctx, []string{"check", "-only", "docs", "-C", repo})
+		if res.code != cli.ExitInterrupted || !strings.Contains(res.stderr, "toslint: interrupted, incomplete: nothing checked before the interruption") {
+			t.Errorf("exit %d, stderr %q: want exit 130 and a summary that says the run is incomplete", res.code, res.stderr)
 		}
 	})
 }
@@ -302,7 +302,7 @@ func (r run) findings(t *testing.T) []jsonFinding {
 	return out.Findings
 }
 
-func runCLI(ctx context.Context, args []string) run {
+func runHostile(ctx context.Context, args []string) run {
 	var stdout, stderr bytes.Buffer
 	code := cli.Main(ctx, args, &stdout, &stderr)
 	return run{code, stdout.String(), stderr.String()}
@@ -343,8 +343,10 @@ func baseAlloc(t *testing.T) (bytes, mallocs uint64) {
 		}
 		defer os.RemoveAll(dir)
 		writeFile(t, filepath.Join(dir, "LICENSE"), "x\n")
-		runCLI(context.Background(), []string{"check", "-only", "docs", "-C", dir}) // warm up
-		baseBytes, baseCount = allocated(func() { runCLI(context.Background(), []string{"check", "-only", "docs", "-format", "json", "-C", dir}) })
+		runHostile(context.Background(), []string{"check", "-only", "docs", "-C", dir}) // warm up
+		baseBytes, baseCount = allocated(func() {
+			runHostile(context.Background(), []string{"check", "-only", "docs", "-format", "json", "-C", dir})
+		})
 	})
 	return baseBytes, baseCount
 }

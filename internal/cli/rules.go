@@ -8,27 +8,38 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/toslint/toslint/internal/config"
+	"github.com/toslint/toslint/internal/policy"
 	"github.com/toslint/toslint/internal/rule"
+	"github.com/toslint/toslint/rules"
 )
 
 // runRules implements `toslint rules` and `toslint rules explain ID`.
 func runRules(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text, markdown or json")
-	if err := parseFlags(fs, "Usage: toslint rules [-format text|markdown|json]\n       toslint rules explain ID", args); err != nil {
+	if err := parseFlags(fs, "Usage: toslint rules [-format text|markdown|json]\n       toslint rules explain ID|NAME ...", args); err != nil {
 		return err
 	}
 	rest := fs.Args()
 	if len(rest) > 0 {
-		if rest[0] != "explain" || len(rest) != 2 {
-			return usageError{err: fmt.Errorf("unexpected arguments %q (want: rules explain ID)", strings.Join(rest, " "))}
+		if rest[0] != "explain" || len(rest) < 2 {
+			return usageError{err: fmt.Errorf("unexpected arguments %q (want: rules explain ID|NAME ...)", strings.Join(rest, " "))}
 		}
-		id := strings.ToUpper(rest[1])
-		r, ok := rule.Lookup(id)
-		if !ok {
-			return fmt.Errorf("unknown rule %q (run `toslint rules` for the list)", rest[1])
+		var found []rule.Rule
+		for _, arg := range rest[1:] {
+			r, ok := lookupRule(arg)
+			if !ok {
+				return fmt.Errorf("unknown rule %q: give an ID such as TOS101 or a name such as unthrottled-call-loop (run `toslint rules` for the list)", arg)
+			}
+			found = append(found, r)
 		}
-		explain(stdout, r)
+		for i, r := range found {
+			if i > 0 {
+				fmt.Fprintln(stdout)
+			}
+			explain(stdout, r)
+		}
 		return nil
 	}
 	switch *format {
@@ -38,7 +49,11 @@ func runRules(args []string, stdout io.Writer) error {
 		for _, r := range rule.All() {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, onOff(r.Default), r.Engine, r.Status, r.Name, r.Title)
 		}
-		return tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintln(stdout, "\n"+activePacks())
+		return err
 	case "markdown":
 		fmt.Fprint(stdout, RulesMarkdown())
 		return nil
@@ -65,6 +80,47 @@ func runRules(args []string, stdout io.Writer) error {
 		return enc.Encode(out)
 	}
 	return usageError{err: fmt.Errorf("unknown format %q for rules (want text, markdown or json)", *format)}
+}
+
+// lookupRule finds a rule by ID ("TOS101", any case) or by name
+// ("unthrottled-call-loop", any case, underscores for dashes).
+func lookupRule(arg string) (rule.Rule, bool) {
+	if r, ok := rule.Lookup(strings.ToUpper(arg)); ok {
+		return r, true
+	}
+	name := strings.ReplaceAll(strings.ToLower(arg), "_", "-")
+	for _, r := range rule.All() {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return rule.Rule{}, false
+}
+
+// activePacks says which packs a check in the current directory uses and
+// how to change that.
+func activePacks() string {
+	file, err := config.Find(".")
+	if err != nil {
+		return "packs: " + err.Error()
+	}
+	var pol *policy.Policy
+	if file == "" {
+		pol, err = config.Default(".")
+	} else {
+		pol, err = config.Load(file)
+	}
+	if err != nil {
+		return "packs: " + err.Error()
+	}
+	var names []string
+	for _, p := range pol.Packs() {
+		names = append(names, rules.Describe(p))
+	}
+	if file == "" {
+		return "packs: " + strings.Join(names, ", ") + "\n(no .toslint.yml: every embedded pack is active; list packs in .toslint.yml to use only some)"
+	}
+	return "packs: " + strings.Join(names, ", ") + "\n(from " + file + ")"
 }
 
 func onOff(b bool) string {

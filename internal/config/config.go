@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,15 +30,15 @@ var Names = []string{".toslint.yml", ".toslint.yaml"}
 
 // File is the structure of .toslint.yml. See README.md for each key.
 type File struct {
-	Packs            []PackRef        `yaml:"packs" json:"packs,omitempty"`
-	Rules            []RuleOverride   `yaml:"rules" json:"rules,omitempty"`
-	FailOn           string           `yaml:"fail_on" json:"fail_on,omitempty"`
-	Exclude          []string         `yaml:"exclude" json:"exclude,omitempty"`
-	CopyrightHolders []policy.Holder  `yaml:"copyright_holders" json:"copyright_holders,omitempty"`
-	TrademarkOwner   bool             `yaml:"trademark_owner" json:"trademark_owner,omitempty"`
-	Wrappers         []policy.Wrapper `yaml:"wrappers" json:"wrappers,omitempty"`
-	MaxFileSize      int64            `yaml:"max_file_size" json:"max_file_size,omitempty"`
-	ProseKeys        []string         `yaml:"front_matter_prose_keys" json:"front_matter_prose_keys,omitempty"`
+	Packs            []PackRef           `yaml:"packs" json:"packs,omitempty"`
+	Rules            []RuleOverride      `yaml:"rules" json:"rules,omitempty"`
+	FailOn           string              `yaml:"fail_on" json:"fail_on,omitempty"`
+	Exclude          []string            `yaml:"exclude" json:"exclude,omitempty"`
+	CopyrightHolders []policy.Holder     `yaml:"copyright_holders" json:"copyright_holders,omitempty"`
+	TrademarkOwner   policy.OwnerSetting `yaml:"trademark_owner" json:"trademark_owner,omitempty"`
+	Wrappers         []policy.Wrapper    `yaml:"wrappers" json:"wrappers,omitempty"`
+	MaxFileSize      int64               `yaml:"max_file_size" json:"max_file_size,omitempty"`
+	ProseKeys        []string            `yaml:"front_matter_prose_keys" json:"front_matter_prose_keys,omitempty"`
 	// Per-document limits of the document scanner (policy.Limits); nil
 	// keeps the default.
 	MaxNestingDepth         *int `yaml:"max_nesting_depth" json:"max_nesting_depth,omitempty"`
@@ -61,6 +62,9 @@ type RuleOverride struct {
 	Severity string `yaml:"severity" json:"severity,omitempty"`
 }
 
+// MaxFileSizeLimit is the largest max_file_size accepted.
+const MaxFileSizeLimit = 1 << 30
+
 // Find walks up from dir and returns the first config file found, or ""
 // when there is none.
 func Find(dir string) (string, error) {
@@ -71,11 +75,21 @@ func Find(dir string) (string, error) {
 	for {
 		for _, n := range Names {
 			p := filepath.Join(dir, n)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
-				return p, nil
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+				continue
+			} else if err != nil {
 				return "", fmt.Errorf("looking for config: %w", err)
 			}
+			// It exists: it is the config, or an error (never skipped for
+			// a parent's, which would apply other rules without a word).
+			st, err := os.Stat(p)
+			switch {
+			case err != nil:
+				return "", fmt.Errorf("config %s: %v (a broken symbolic link?)", p, unwrap(err))
+			case !st.Mode().IsRegular():
+				return "", fmt.Errorf("config %s is not a regular file (found a %s)", p, kind(st.Mode()))
+			}
+			return p, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -85,8 +99,8 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Default returns the policy used when there is no config file: the
-// default embedded pack and every rule at its registry default.
+// Default returns the policy used when there is no config file: every
+// embedded pack and every rule at its registry default.
 func Default(root string) (*policy.Policy, error) {
 	return Parse("", nil, root)
 }
@@ -126,7 +140,9 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 	}
 	refs := f.Packs
 	if len(refs) == 0 {
-		refs = []PackRef{{Name: rules.Default}}
+		for _, name := range rules.Names() { // every embedded pack
+			refs = append(refs, PackRef{Name: name})
+		}
 	}
 	seen := map[string]string{}
 	for i, ref := range refs {
@@ -206,6 +222,11 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 		if strings.TrimSpace(h.Name) == "" {
 			return nil, doc.Errorf(fmt.Sprintf("copyright_holders[%d]", i), "copyright holder has no name")
 		}
+		for j, a := range h.Aliases {
+			if strings.TrimSpace(a) == "" {
+				return nil, doc.Errorf(fmt.Sprintf("copyright_holders[%d].aliases[%d]", i, j), "empty alias")
+			}
+		}
 	}
 	for i, w := range f.Wrappers {
 		at := fmt.Sprintf("wrappers[%d]", i)
@@ -216,8 +237,31 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 			return nil, doc.Errorf(at+".api", "no pack in force defines API family %q", w.API)
 		}
 	}
-	if f.MaxFileSize < 0 {
-		return nil, doc.Errorf("max_file_size", "max_file_size must be positive (bytes)")
+	if name := f.TrademarkOwner.Named(); name != "" {
+		var owners []string
+		found := false
+		for _, p := range o.Packs {
+			if p.Trademarks != nil && p.Trademarks.Owner != "" {
+				found = found || strings.EqualFold(p.Trademarks.Owner, name)
+				if !slices.Contains(owners, p.Trademarks.Owner) {
+					owners = append(owners, p.Trademarks.Owner)
+				}
+			}
+		}
+		if !found {
+			return nil, doc.Errorf("trademark_owner", "no pack in force has the trademark owner %q (want true, false, auto or one of: %s)", name, strings.Join(owners, ", "))
+		}
+	}
+	switch {
+	case f.MaxFileSize < 0 || f.MaxFileSize == 0 && doc.Has("max_file_size"):
+		return nil, doc.Errorf("max_file_size", "max_file_size must be at least 1 (bytes); leave it out for the default, %d", policy.DefaultMaxFileSize)
+	case f.MaxFileSize > MaxFileSizeLimit:
+		return nil, doc.Errorf("max_file_size", "max_file_size %d is too large (at most %d, 1 GiB: a document is held in memory while it is scanned)", f.MaxFileSize, int64(MaxFileSizeLimit))
+	}
+	for i, k := range f.ProseKeys {
+		if strings.TrimSpace(k) == "" {
+			return nil, doc.Errorf(fmt.Sprintf("front_matter_prose_keys[%d]", i), "empty front matter key")
+		}
 	}
 	for _, l := range []struct {
 		key  string
@@ -249,6 +293,28 @@ func Resolve(f *File, doc *yamlx.Doc, root string) (*policy.Policy, error) {
 // maxLimit bounds the per-document limits: past it a limit protects
 // nothing.
 const maxLimit = 1 << 30
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
+}
 
 func hasAPI(packs []*policy.Pack, name string) bool {
 	for _, p := range packs {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,8 +20,12 @@ func TestDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Packs()) != 1 || p.Packs()[0].Name != rules.Default {
-		t.Errorf("default packs = %v", p.Packs())
+	var names []string
+	for _, pk := range p.Packs() {
+		names = append(names, pk.Name)
+	}
+	if want := rules.Names(); !slices.Equal(names, want) {
+		t.Errorf("default packs = %v, want every embedded pack %v", names, want)
 	}
 	if p.FailOn() != rule.Warning {
 		t.Errorf("default fail level = %v", p.FailOn())
@@ -76,7 +81,7 @@ document_timeout: 3
 	if !p.Enabled("TOS406") || p.Enabled("TOS307") || p.Severity("TOS301") != rule.Warning || !p.Enabled("TOS301") {
 		t.Error("rule overrides not applied")
 	}
-	if p.FailOn() != rule.Error || !p.TrademarkOwner() || p.MaxFileSize() != 2048 {
+	if p.FailOn() != rule.Error || p.TrademarkOwner() != policy.OwnerYes || p.MaxFileSize() != 2048 {
 		t.Error("scalar settings not applied")
 	}
 	if l := p.Limits(); l != (policy.Limits{NestingDepth: 12, Footnotes: 30, Brackets: 400, Emphasis: 500, DocumentTimeout: 3 * time.Second}) {
@@ -116,13 +121,25 @@ func TestErrors(t *testing.T) {
 		{"wrapper type", "wrappers:\n  - type: Client\n    api: mde\n", ".toslint.yml:2:11: wrapper type \"Client\" must be written"},
 		{"holder name", "copyright_holders:\n  - aliases: [x]\n", ".toslint.yml:2:5: copyright holder has no name"},
 		{"not a mapping", "- a\n- b\n", ".toslint.yml:1:1: document: want a mapping"},
-		{"bool", "trademark_owner: maybe\n", ".toslint.yml:1:18: trademark_owner: want true or false"},
+		{"owner value", "trademark_owner: [a]\n", ".toslint.yml:1:18: trademark_owner: want a single value"},
+		{"owner chars", "trademark_owner: a/b\n", ".toslint.yml:1:18: trademark_owner: want true, false, auto (detect) or the name of a pack's trademark owner, found \"a/b\""},
+		{"owner unknown", "trademark_owner: Microsft\n", ".toslint.yml:1:18: no pack in force has the trademark owner \"Microsft\" (want true, false, auto or one of: GitHub, Microsoft)"},
 		{"map keyed by id", "rules:\n  TOS101: off\n", ".toslint.yml:2:3: rules: want a list"},
 		{"bad yaml", "packs: [\n", ".toslint.yml:1:1: invalid YAML"},
 		{"limit zero", "max_nesting_depth: 0\n", ".toslint.yml:1:20: max_nesting_depth must be a whole number from 1 to 1073741824 (levels)"},
 		{"limit negative", "document_timeout: -5\n", ".toslint.yml:1:19: document_timeout must be a whole number from 1 to 1073741824 (seconds)"},
 		{"limit too large", "max_emphasis_per_paragraph: 1073741825\n", ".toslint.yml:1:29: max_emphasis_per_paragraph must be a whole number from 1"},
 		{"limit not a number", "max_footnotes: many\n", ".toslint.yml:1:16: max_footnotes: want a whole number"},
+		{"max_file_size zero", "max_file_size: 0\n", ".toslint.yml:1:16: max_file_size must be at least 1 (bytes)"},
+		{"max_file_size negative", "max_file_size: -5\n", ".toslint.yml:1:16: max_file_size must be at least 1 (bytes)"},
+		{"max_file_size huge", "max_file_size: 99999999999999999999\n", ".toslint.yml:1:16: max_file_size: 99999999999999999999 is too large"},
+		{"max_file_size over the limit", "max_file_size: 4294967296\n", ".toslint.yml:1:16: max_file_size 4294967296 is too large (at most 1073741824"},
+		{"max_file_size text", "max_file_size: 10MB\n", ".toslint.yml:1:16: max_file_size: want a whole number, found \"10MB\""},
+		{"empty alias", "copyright_holders:\n  - name: X\n    aliases: [Y, '']\n", ".toslint.yml:3:18: empty alias"},
+		{"empty prose key", "front_matter_prose_keys: [title, ' ']\n", ".toslint.yml:1:34: empty front matter key"},
+		{"unknown anchor", "packs: *p\n", ".toslint.yml:1:8: invalid YAML: unknown anchor 'p' referenced"},
+		{"control character", "fail_on: err\x07or\n", ".toslint.yml:1:13: invalid YAML: control characters are not allowed"},
+		{"invalid UTF-8", "# \xc3\x28\n", ".toslint.yml:1:3: invalid YAML: invalid"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,6 +192,23 @@ func TestFind(t *testing.T) {
 	if err != nil || p.FailOn() != rule.Info || p.ConfigFile() != yml {
 		t.Errorf("Load = %v, %v", p, err)
 	}
+	// A .toslint.yml that is not a regular file is an error, never skipped
+	// for the parent's config.
+	dirCfg := filepath.Join(sub, ".toslint.yml")
+	os.Mkdir(dirCfg, 0o755)
+	if _, err := config.Find(sub); err == nil || !strings.Contains(err.Error(), "is not a regular file (found a directory)") {
+		t.Errorf("directory config: %v", err)
+	}
+	os.Remove(dirCfg)
+	os.Symlink("nowhere.yml", dirCfg)
+	if _, err := config.Find(sub); err == nil || !strings.Contains(err.Error(), "a broken symbolic link?") {
+		t.Errorf("dangling symlink config: %v", err)
+	}
+	os.Remove(dirCfg)
+	os.Symlink(yml, dirCfg)
+	if got, err := config.Find(sub); err != nil || got != dirCfg {
+		t.Errorf("symlink to a config: %q, %v", got, err)
+	}
 }
 
 func FuzzParse(f *testing.F) {
@@ -190,4 +224,42 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error does not name the file: %v", err)
 		}
 	})
+}
+
+// TestTrademarkOwner checks the three settings and a named owner, from
+// YAML and from plugin settings (JSON: a boolean or a string).
+func TestTrademarkOwner(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want policy.OwnerSetting
+	}{
+		{"", policy.OwnerAuto},
+		{"trademark_owner: auto\n", policy.OwnerAuto},
+		{"trademark_owner: true\n", policy.OwnerYes},
+		{"trademark_owner: false\n", policy.OwnerNo},
+		{"trademark_owner: microsoft\n", "microsoft"},
+	} {
+		dir := t.TempDir()
+		p, err := config.Parse(filepath.Join(dir, ".toslint.yml"), []byte(tt.src), dir)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		if got := p.TrademarkOwner(); got != tt.want {
+			t.Errorf("%q: trademark owner %q, want %q", tt.src, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		json string
+		want policy.OwnerSetting
+		err  bool
+	}{
+		{`true`, policy.OwnerYes, false}, {`false`, policy.OwnerNo, false}, {`"auto"`, policy.OwnerAuto, false},
+		{`"GitHub"`, "GitHub", false}, {`null`, policy.OwnerAuto, false}, {`3`, "", true}, {`"a/b"`, "", true},
+	} {
+		var o policy.OwnerSetting
+		err := o.UnmarshalJSON([]byte(tt.json))
+		if (err != nil) != tt.err || !tt.err && o != tt.want {
+			t.Errorf("%s: %q, %v; want %q (error %v)", tt.json, o, err, tt.want, tt.err)
+		}
+	}
 }

@@ -9,86 +9,84 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/toslint/toslint/internal/directive"
 )
 
 func TestParseGo(t *testing.T) {
+	const ig, fi = directive.Ignore, directive.FileIgnore
 	tests := []struct {
 		comment string
 		ok      bool
+		kind    directive.Kind
 		rules   []string
 		reason  string
 		prob    string
 	}{
-		{"// ordinary comment", false, nil, "", ""},
-		{"/* toslint:ignore TOS101 -- x */", false, nil, "", ""},
-		{"//toslint:ignore TOS101 -- bounded by the caller", true, []string{"TOS101"}, "bounded by the caller", ""},
-		{"//toslint:ignore TOS101,TOS102 -- two", true, []string{"TOS101", "TOS102"}, "two", ""},
-		{"//toslint:ignore TOS101 TOS102 -- spaces", true, []string{"TOS101", "TOS102"}, "spaces", ""},
-		{"//toslint:file-ignore TOS202 -- vendored copy", true, []string{"TOS202"}, "vendored copy", ""},
-		{"//toslint:ignore TOS101", true, []string{"TOS101"}, "", ""},
-		{"//toslint:ignore TOS101 --", true, []string{"TOS101"}, "", ""},
-		{"// toslint:ignore TOS101 -- x", true, nil, "", "no space after //"},
-		{"//toslint:ignroe TOS101 -- x", true, nil, "", "unknown directive"},
-		{"//toslint:ignore -- no ids", true, nil, "", "names no rule"},
-		{"//toslint:ignore tos101 -- lower", true, nil, "", "is not a rule ID"},
-		{"//toslint:ignore TOS999 -- unknown", true, nil, "", "unknown rule TOS999"},
+		{"// ordinary comment", false, 0, nil, "", ""},
+		{"/* toslint:ignore TOS101 -- x */", false, 0, nil, "", ""},
+		{"//toslint:ignore TOS101 -- bounded by the caller", true, ig, []string{"TOS101"}, "bounded by the caller", ""},
+		{"//toslint:ignore TOS101,TOS102 -- two", true, ig, []string{"TOS101", "TOS102"}, "two", ""},
+		{"//toslint:ignore TOS101 TOS102 -- spaces", true, ig, []string{"TOS101", "TOS102"}, "spaces", ""},
+		{"//toslint:file-ignore TOS202 -- vendored copy", true, fi, []string{"TOS202"}, "vendored copy", ""},
+		{"//toslint:ignore TOS101", true, ig, []string{"TOS101"}, "", ""},
+		{"//toslint:ignore TOS101 --", true, ig, []string{"TOS101"}, "", ""},
+		{"// toslint:ignore TOS101 -- x", true, 0, nil, "", "no space after //"},
+		{"//toslint:ignroe TOS101 -- x", true, 0, nil, "", "unknown directive"},
+		{"//toslint:ignore -- no ids", true, 0, nil, "", "names no rule"},
+		{"//toslint:ignore tos101 -- lower", true, 0, nil, "", "is not a rule ID"},
+		{"//toslint:ignore TOS999 -- unknown", true, 0, nil, "", "unknown rule TOS999"},
 	}
 	for _, tt := range tests {
 		d, prob, ok := directive.ParseGo(tt.comment)
-		if ok != tt.ok {
-			t.Errorf("%q: ok = %v", tt.comment, ok)
+		if ok != tt.ok || !strings.Contains(prob, tt.prob) || (prob == "") != (tt.prob == "") {
+			t.Errorf("%q: ok %v, problem %q; want ok %v, problem %q", tt.comment, ok, prob, tt.ok, tt.prob)
 			continue
 		}
-		if tt.prob != "" {
-			if !strings.Contains(prob, tt.prob) {
-				t.Errorf("%q: problem %q, want %q", tt.comment, prob, tt.prob)
-			}
+		// A directive comes back exactly when the comment is one and
+		// parses; then its rules and reason are checked.
+		if wantDirective := tt.ok && tt.prob == ""; (d != nil) != wantDirective {
+			t.Errorf("%q: directive %+v, want one: %v", tt.comment, d, wantDirective)
 			continue
 		}
-		if prob != "" {
-			t.Errorf("%q: unexpected problem %q", tt.comment, prob)
-		}
-		if d == nil {
-			continue
-		}
-		if !cmp.Equal(d.Rules, tt.rules) || d.Reason != tt.reason {
-			t.Errorf("%q: rules %v reason %q", tt.comment, d.Rules, d.Reason)
+		if d != nil && (!cmp.Equal(d.Rules, tt.rules) || d.Reason != tt.reason || d.Kind != tt.kind) {
+			t.Errorf("%q: kind %v rules %v reason %q; want %v %v %q", tt.comment, d.Kind, d.Rules, d.Reason, tt.kind, tt.rules, tt.reason)
 		}
 	}
 }
 
 func TestParseMarkdown(t *testing.T) {
 	tests := []struct {
-		inner string
-		ok    bool
-		kind  directive.Kind
-		prob  string
+		inner  string
+		ok     bool
+		kind   directive.Kind
+		rules  []string
+		reason string
+		prob   string
 	}{
-		{" a comment ", false, 0, ""},
-		{" toslintish words ", false, 0, ""},
-		{" toslint-disable TOS402 -- quoting the old name ", true, directive.Disable, ""},
-		{" toslint-enable ", true, directive.Enable, ""},
-		{" toslint-enable TOS402 ", true, directive.Enable, ""},
-		{" toslint-disable-next-line TOS401,TOS403 -- x ", true, directive.DisableNextLine, ""},
-		{" toslint-disabel TOS401 -- x ", true, 0, "unknown directive"},
-		{" toslint-disable -- all ", true, 0, "names no rule"},
+		{" a comment ", false, 0, nil, "", ""},
+		{" toslintish words ", false, 0, nil, "", ""},
+		{" toslint-disable TOS402 -- quoting the old name ", true, directive.Disable, []string{"TOS402"}, "quoting the old name", ""},
+		{" toslint-enable ", true, directive.Enable, nil, "", ""},
+		{" toslint-enable TOS402 ", true, directive.Enable, []string{"TOS402"}, "", ""},
+		{" toslint-disable-next-line TOS401,TOS403 -- x ", true, directive.DisableNextLine, []string{"TOS401", "TOS403"}, "x", ""},
+		{" toslint-disable TOS402 ", true, directive.Disable, []string{"TOS402"}, "", ""},
+		{" toslint-disabel TOS401 -- x ", true, 0, nil, "", "unknown directive"},
+		{" toslint-disable -- all ", true, 0, nil, "", "names no rule"},
 	}
 	for _, tt := range tests {
 		d, prob, ok := directive.ParseMarkdown(tt.inner)
-		if ok != tt.ok {
-			t.Errorf("%q: ok = %v", tt.inner, ok)
+		if ok != tt.ok || !strings.Contains(prob, tt.prob) || (prob == "") != (tt.prob == "") {
+			t.Errorf("%q: ok %v, problem %q; want ok %v, problem %q", tt.inner, ok, prob, tt.ok, tt.prob)
 			continue
 		}
-		if tt.prob != "" {
-			if !strings.Contains(prob, tt.prob) {
-				t.Errorf("%q: problem %q, want %q", tt.inner, prob, tt.prob)
-			}
+		if wantDirective := tt.ok && tt.prob == ""; (d != nil) != wantDirective {
+			t.Errorf("%q: directive %+v, want one: %v", tt.inner, d, wantDirective)
 			continue
 		}
-		if ok && (d == nil || d.Kind != tt.kind) {
-			t.Errorf("%q: directive %+v", tt.inner, d)
+		if d != nil && (d.Kind != tt.kind || !cmp.Equal(d.Rules, tt.rules, cmpopts.EquateEmpty()) || d.Reason != tt.reason) {
+			t.Errorf("%q: kind %v rules %v reason %q; want %v %v %q", tt.inner, d.Kind, d.Rules, d.Reason, tt.kind, tt.rules, tt.reason)
 		}
 	}
 }

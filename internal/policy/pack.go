@@ -70,6 +70,10 @@ type API struct {
 	// PaginationCounts is true when following next-page links counts
 	// against the limit like any other loop.
 	PaginationCounts bool `yaml:"pagination_counts"`
+	// MaxPageSize is the most items one response of a list call returns
+	// (0: not bounded). A loop over the items of a single response makes at
+	// most that many iterations.
+	MaxPageSize int `yaml:"max_page_size"`
 	// Guidance is advice from the terms that is not a number.
 	Guidance []string `yaml:"guidance"`
 }
@@ -141,6 +145,10 @@ type Content struct {
 	// LicenseURLs are RE2 patterns of links that point to the docs license
 	// (deed or legal code).
 	LicenseURLs []Pattern `yaml:"license_urls"`
+	// NoticeHeadings are more headings that open a legal-notices section,
+	// such as localized ones ("Rechtliche Hinweise"); matched at the start
+	// of a heading, ignoring case. English ones are built in.
+	NoticeHeadings []string `yaml:"notice_headings"`
 }
 
 // NoticeWhen says in which repositories a notice is required.
@@ -185,6 +193,28 @@ type Trademarks struct {
 	// LogoPatterns are RE2 patterns over image file names, alt text and
 	// badge URLs that signal the owner's logos.
 	LogoPatterns []Pattern `yaml:"logo_patterns"`
+	// OwnerEvidence says how to recognise the owner's own repositories
+	// (owner mode without configuration).
+	OwnerEvidence OwnerEvidence `yaml:"owner_evidence"`
+	// Products are the owner's product names that join a mark with words
+	// of their own ("Azure Cosmos DB"); they are never another product's
+	// name (TOS404).
+	Products []string `yaml:"products"`
+}
+
+// OwnerEvidence recognises a repository as the mark owner's own: its
+// license files name the owner as copyright holder, or its README or
+// notices files grant the content license in the owner's name. A
+// repository whose README and notices files carry every owner notice of
+// the pack is the owner's too.
+type OwnerEvidence struct {
+	// CopyrightHolders are the owner's names as the first copyright line
+	// of a root license file writes them ("Microsoft Corporation").
+	CopyrightHolders []string `yaml:"copyright_holders"`
+	// Grants are RE2 patterns over the text of the root README and
+	// notices files that only the owner writes: the owner granting the
+	// content license ("Acme and any contributors grant you a license").
+	Grants []Pattern `yaml:"grants"`
 }
 
 // MarkKind says whether a mark's words are also ordinary words.
@@ -203,21 +233,62 @@ type Mark struct {
 	Plural        bool     `yaml:"plural"`        // the mark itself is plural ("Windows")
 	Symbol        string   `yaml:"symbol"`        // ® or ™ when the owner lists one
 	Abbreviations []string `yaml:"abbreviations"` // short forms the owner uses itself
+	// Informal are forms people write that the owner does not: joined,
+	// split or abbreviated ("MS Teams", "Office365"). Each is reported
+	// (TOS401) with the canonical name as the fix.
+	Informal []string `yaml:"informal"`
+	// Commands are lowercase program, package or process names spelled
+	// like the mark ("powershell"): identifiers, never altered marks.
+	Commands []string `yaml:"commands"`
 }
 
 // RetiredName is a product name the owner replaced.
 type RetiredName struct {
-	Name        string `yaml:"name"`        // exact phrase
+	Name        string `yaml:"name"`        // the retired name, matched as a phrase
 	Replacement string `yaml:"replacement"` // current name
 	Date        string `yaml:"date"`        // YYYY-MM or YYYY-MM-DD of the rename
 	Source      string `yaml:"source"`      // where the rename is documented
+	// Forms are abbreviations and informal forms of the retired name
+	// ("Azure AD", "AAD"); they are retired with it.
+	Forms []string `yaml:"forms"`
+	// Except are longer names that begin with the retired name or a form
+	// and stay current ("Azure AD B2C"): never reported.
+	Except []string `yaml:"except"`
+	// Phrases are whole-phrase replacements for longer names built on the
+	// retired name or a form ("Azure AD Domain Services" → "Microsoft
+	// Entra Domain Services"); the longest match wins. A phrase written
+	// with one head applies to every form of the name.
+	Phrases []Phrase `yaml:"phrases"`
+	// LongerNames says what a capitalised word after the name means when
+	// no phrase or exception covers it: "renamed" (the default: the longer
+	// name was renamed too, so it is reported without an automatic fix) or
+	// "current" (longer names keep the old words, as "Windows Defender
+	// Firewall" does: quiet).
+	LongerNames string `yaml:"longer_names"`
+}
+
+// Phrase is one whole-phrase replacement.
+type Phrase struct {
+	From string `yaml:"from"`
+	To   string `yaml:"to"`
 }
 
 // Reuse describes how to recognise content reused from the licensor.
 type Reuse struct {
-	FrontMatterKeys []string  `yaml:"front_matter_keys"` // e.g. ms.author
-	Syntax          []Pattern `yaml:"syntax"`            // e.g. DocFX include syntax
-	SourceHosts     []string  `yaml:"source_hosts"`      // the licensor's documentation hosts
+	// FrontMatterKeys are the licensor's page metadata keys (ms.author);
+	// two or more on one page are one signal.
+	FrontMatterKeys []string `yaml:"front_matter_keys"`
+	// Syntax are RE2 patterns, one line each, of markup only the
+	// licensor's publishing system uses (DocFX includes): one signal.
+	Syntax []Pattern `yaml:"syntax"`
+	// WeakSyntax is markup the licensor shares with other platforms
+	// (GitHub's "> [!NOTE]" alerts): it supports other signals, never
+	// suffices alone.
+	WeakSyntax []Pattern `yaml:"weak_syntax"`
+	// SourceHosts are the licensor's documentation hosts; a link to one
+	// governed by "adapted from", "based on" or "source:" is a signal
+	// strong enough alone.
+	SourceHosts []string `yaml:"source_hosts"`
 }
 
 // Pattern is an RE2 regular expression compiled once when the pack loads.

@@ -2,9 +2,13 @@ package policy
 
 import (
 	"cmp"
+	"encoding/json"
+	"fmt"
 	"path"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -61,7 +65,7 @@ type Options struct {
 	FailOn         rule.Severity
 	Exclude        []string // doublestar patterns, slash-separated, relative to Root
 	Holders        []Holder
-	TrademarkOwner bool
+	TrademarkOwner OwnerSetting
 	Wrappers       []Wrapper
 	MaxFileSize    int64
 	ProseKeys      []string // front-matter keys whose values are prose (nil: the defaults)
@@ -144,9 +148,11 @@ func (p *Policy) FailOn() rule.Severity { return p.opts.FailOn }
 // Holders are the project's own copyright holders from the configuration.
 func (p *Policy) Holders() []Holder { return p.opts.Holders }
 
-// TrademarkOwner reports whether the repository belongs to the mark owner
-// (owner mode): endorsement rules are off, owner notices are required.
-func (p *Policy) TrademarkOwner() bool { return p.opts.TrademarkOwner }
+// TrademarkOwner is the trademark_owner setting: whether the repository
+// belongs to the mark owners of the packs (owner mode: endorsement and
+// reuse rules are off, owner notices are required), or, by default,
+// whether docscan should detect it.
+func (p *Policy) TrademarkOwner() OwnerSetting { return p.opts.TrademarkOwner }
 
 // Wrappers are the configured wrapper types.
 func (p *Policy) Wrappers() []Wrapper { return p.opts.Wrappers }
@@ -179,4 +185,81 @@ func (p *Policy) Excluded(rel string) bool {
 		}
 	}
 	return false
+}
+
+// OwnerSetting is trademark_owner: "auto" or empty (detect the owners'
+// repositories from their license and notices files), "true" (the
+// repository is every pack owner's), "false" (a third party's), or the
+// name of one owner ("Microsoft": that owner's, a third party for the
+// others).
+type OwnerSetting string
+
+// Owner settings other than an owner's name.
+const (
+	OwnerAuto OwnerSetting = ""      // detect (the default)
+	OwnerYes  OwnerSetting = "true"  // every pack owner's
+	OwnerNo   OwnerSetting = "false" // a third party's
+)
+
+// Named returns the owner the setting names, or "".
+func (o OwnerSetting) Named() string {
+	switch o {
+	case OwnerAuto, OwnerYes, OwnerNo:
+		return ""
+	}
+	return string(o)
+}
+
+func (o OwnerSetting) String() string {
+	if o == OwnerAuto {
+		return "auto"
+	}
+	return string(o)
+}
+
+// UnmarshalText reads true, false, auto or an owner's name.
+func (o *OwnerSetting) UnmarshalText(b []byte) error {
+	v := strings.TrimSpace(string(b))
+	switch strings.ToLower(v) {
+	case "true":
+		*o = OwnerYes
+	case "false":
+		*o = OwnerNo
+	case "auto", "":
+		*o = OwnerAuto
+	default:
+		for _, r := range v {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" .,&-", r) {
+				return fmt.Errorf("want true, false, auto (detect) or the name of a pack's trademark owner, found %q", v)
+			}
+		}
+		*o = OwnerSetting(v)
+	}
+	return nil
+}
+
+// MarshalText writes the setting as the configuration would.
+func (o OwnerSetting) MarshalText() ([]byte, error) { return []byte(o), nil }
+
+// UnmarshalJSON accepts a JSON boolean or one of the strings UnmarshalText
+// reads, as plugin settings write either.
+func (o *OwnerSetting) UnmarshalJSON(b []byte) error {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	switch v := v.(type) {
+	case bool:
+		*o = OwnerNo
+		if v {
+			*o = OwnerYes
+		}
+		return nil
+	case string:
+		return o.UnmarshalText([]byte(v))
+	case nil:
+		*o = OwnerAuto
+		return nil
+	}
+	return fmt.Errorf("trademark_owner: want true, false, auto or an owner's name, found %s", b)
 }

@@ -1,6 +1,6 @@
 // Package report defines the Finding that every toslint engine produces and
 // writes findings in each output format (text, json, sarif, github,
-// markdown). Positions use go/token for Go and Markdown alike.
+// markdown, checkstyle, code-climate, junit-xml). Positions use go/token for Go and Markdown alike.
 package report
 
 import (
@@ -27,6 +27,10 @@ type Finding struct {
 	// Suppressed is set when a directive suppresses the finding; it stays
 	// in json and sarif output for audit.
 	Suppressed *Suppression
+	// ToolError marks a finding that says toslint could not do its job
+	// there (an internal error, a package that did not load): the run
+	// exits 2 whatever its severity, so that CI does not pass on a gap.
+	ToolError bool
 }
 
 // Related is a secondary location, such as a step of a call chain.
@@ -93,6 +97,11 @@ func Relativize(fs []Finding, dir string) {
 		if f.Suppressed != nil {
 			f.Suppressed.File = rel(f.Suppressed.File)
 		}
+		for j := range f.Fixes {
+			for k := range f.Fixes[j].Edits {
+				f.Fixes[j].Edits[k].File = rel(f.Fixes[j].Edits[k].File)
+			}
+		}
 	}
 }
 
@@ -105,6 +114,17 @@ func Count(fs []Finding, sev rule.Severity) int {
 		}
 	}
 	return n
+}
+
+// HasToolErrors reports whether a finding marks a tool error (see
+// Finding.ToolError), suppressed or not.
+func HasToolErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.ToolError {
+			return true
+		}
+	}
+	return false
 }
 
 // Fingerprint identifies a finding across unrelated edits: the rule, the

@@ -27,6 +27,35 @@ type Report struct {
 	// Sources gives the text of source lines (fingerprints, SARIF columns).
 	// Nil means lines are read from disk relative to Root.
 	Sources LineSource
+	// Incomplete says the run was interrupted: the findings are those
+	// found before it stopped.
+	Incomplete bool
+	// Error, when set, is the error that stopped the run (exit 2): the
+	// report holds no findings, and says why.
+	Error string
+	// Owners says, per mark owner of the packs in force, whether the
+	// repository was checked as the owner's own (owner mode) and why. JSON
+	// writes it under "metadata"; nil when the document scan did not run.
+	Owners []OwnerMode
+}
+
+// Note returns what a reader must know beside the findings: that the run
+// was interrupted or failed; "" when it completed.
+func (r *Report) Note() string {
+	switch {
+	case r.Error != "":
+		return "toslint could not run: " + r.Error
+	case r.Incomplete:
+		return "toslint was interrupted: these are the findings found before it stopped (incomplete)"
+	}
+	return ""
+}
+
+// OwnerMode is the owner-mode decision for one mark owner.
+type OwnerMode struct {
+	Owner  string // "Microsoft"
+	Own    bool   // checked as the owner's own repository
+	Reason string // what decided it
 }
 
 // Tool describes toslint itself in the output.
@@ -48,11 +77,14 @@ type Format interface {
 
 // Formats maps each -format name to its writer.
 var Formats = map[string]Format{
-	"text":     textFormat{},
-	"json":     jsonFormat{},
-	"sarif":    sarifFormat{},
-	"github":   githubFormat{},
-	"markdown": markdownFormat{},
+	"text":         textFormat{},
+	"json":         jsonFormat{},
+	"sarif":        sarifFormat{},
+	"github":       githubFormat{},
+	"markdown":     markdownFormat{},
+	"checkstyle":   checkstyleFormat{},
+	"code-climate": codeClimateFormat{},
+	"junit-xml":    junitFormat{},
 }
 
 // FormatNames returns the format names, sorted.
@@ -88,8 +120,21 @@ func (textFormat) Write(w io.Writer, r *Report) error {
 type jsonFormat struct{}
 
 type jsonReport struct {
-	Version  int           `json:"version"`
-	Findings []jsonFinding `json:"findings"`
+	Version    int           `json:"version"`
+	Findings   []jsonFinding `json:"findings"`
+	Incomplete bool          `json:"incomplete,omitempty"`
+	Error      string        `json:"error,omitempty"`
+	Metadata   *jsonMetadata `json:"metadata,omitempty"`
+}
+
+type jsonMetadata struct {
+	Owners []jsonOwner `json:"owners"`
+}
+
+type jsonOwner struct {
+	Owner  string `json:"owner"`
+	Mode   string `json:"mode"` // "owner" or "third-party"
+	Reason string `json:"reason"`
 }
 
 type jsonFinding struct {
@@ -134,7 +179,7 @@ type jsonEdit struct {
 }
 
 func (jsonFormat) Write(w io.Writer, r *Report) error {
-	out := jsonReport{Version: 1, Findings: []jsonFinding{}}
+	out := jsonReport{Version: 1, Findings: []jsonFinding{}, Incomplete: r.Incomplete, Error: r.Error}
 	for _, f := range r.Findings {
 		end := endOf(f)
 		jf := jsonFinding{
@@ -157,6 +202,16 @@ func (jsonFormat) Write(w io.Writer, r *Report) error {
 		}
 		out.Findings = append(out.Findings, jf)
 	}
+	if r.Owners != nil {
+		out.Metadata = &jsonMetadata{Owners: []jsonOwner{}}
+		for _, o := range r.Owners {
+			mode := "third-party"
+			if o.Own {
+				mode = "owner"
+			}
+			out.Metadata.Owners = append(out.Metadata.Owners, jsonOwner{Owner: o.Owner, Mode: mode, Reason: o.Reason})
+		}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -177,6 +232,9 @@ type githubFormat struct{}
 
 func (githubFormat) Write(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
+	if note := r.Note(); note != "" {
+		fmt.Fprintf(bw, "::warning title=toslint::%s\n", ghData(note))
+	}
 	for _, f := range r.Findings {
 		if f.Suppressed != nil {
 			continue
@@ -214,6 +272,9 @@ func (markdownFormat) Write(w io.Writer, r *Report) error {
 		bySev[f.Severity]++
 	}
 	total := bySev[rule.Error] + bySev[rule.Warning] + bySev[rule.Info]
+	if note := r.Note(); note != "" {
+		fmt.Fprintf(&b, "> **%s**\n\n", mdCell(note))
+	}
 	if total == 0 {
 		fmt.Fprintf(&b, "### toslint: no findings\n")
 	} else {

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,6 +17,7 @@ import (
 
 	"github.com/toslint/toslint/internal/report"
 	"github.com/toslint/toslint/internal/rule"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -71,29 +74,21 @@ func TestFormatsGolden(t *testing.T) {
 			if err := report.Formats[name].Write(&b, sample()); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "sample."+name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(want, b.Bytes()) {
-				t.Errorf("%s output differs from %s (rerun with -update after checking):\n%s", name, golden, b.String())
-			}
+			testutil.CheckGolden(t, filepath.Join("testdata", "sample."+name+".golden"), b.Bytes(), *update)
 		})
 	}
 }
 
 func TestEmptyReports(t *testing.T) {
 	want := map[string]string{
-		"text":     "",
-		"github":   "",
-		"json":     "{\n  \"version\": 1,\n  \"findings\": []\n}\n",
-		"markdown": "### toslint: no findings\n",
+		"text":         "",
+		"github":       "",
+		"json":         "{\n  \"version\": 1,\n  \"findings\": []\n}\n",
+		"markdown":     "### toslint: no findings\n",
+		"checkstyle":   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\"></checkstyle>\n",
+		"code-climate": "[]\n",
+		"junit-xml": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"toslint\" tests=\"1\" failures=\"0\">\n" +
+			"  <testsuite name=\"toslint\" tests=\"1\" failures=\"0\" errors=\"0\">\n    <testcase name=\"toslint\" classname=\"toslint\"></testcase>\n  </testsuite>\n</testsuites>\n",
 	}
 	for name, w := range want {
 		var b bytes.Buffer
@@ -217,23 +212,39 @@ func TestSortAndRelativize(t *testing.T) {
 }
 
 // TestSARIFMultitool runs Microsoft's SARIF Multitool, the reference
-// validator (schema plus authoring rules), when TOSLINT_SARIF_MULTITOOL
-// names its binary. .ci/run installs it from npm and sets the variable.
+// validator (schema plus authoring rules), on a full report, an
+// interrupted one and one for a run that stopped on an error. .ci/run
+// installs it from npm and sets TOSLINT_SARIF_MULTITOOL; with
+// TOSLINT_INTEGRATION=1 a missing tool fails the test.
 func TestSARIFMultitool(t *testing.T) {
 	tool := os.Getenv("TOSLINT_SARIF_MULTITOOL")
 	if tool == "" {
+		if os.Getenv("TOSLINT_INTEGRATION") == "1" {
+			t.Fatal("TOSLINT_SARIF_MULTITOOL is not set: .ci/run installs the SARIF Multitool and sets it")
+		}
 		t.Skip("TOSLINT_SARIF_MULTITOOL not set (.ci/run sets it)")
 	}
+	interrupted := sample()
+	interrupted.Incomplete = true
+	failed := &report.Report{Error: "config .toslint.yml:1:10: unknown severity", Sources: lines{}, Root: "/work/repo",
+		Tool: report.Tool{Name: "toslint", Version: "v1.2.3", URI: "https://github.com/toslint/toslint"}}
+	// One run of the tool for all three (it takes tens of seconds to start).
 	dir := t.TempDir()
-	in := filepath.Join(dir, "out.sarif")
-	var b bytes.Buffer
-	if err := report.Formats["sarif"].Write(&b, sample()); err != nil {
-		t.Fatal(err)
+	var files []string
+	for name, r := range map[string]*report.Report{"full": sample(), "interrupted": interrupted, "error": failed} {
+		var b bytes.Buffer
+		if err := report.Formats["sarif"].Write(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, name+".sarif")
+		if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, file)
 	}
-	if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(tool, "validate", in, "-o", filepath.Join(dir, "validation.sarif")).CombinedOutput()
+	slices.Sort(files)
+	args := append([]string{"validate"}, files...)
+	out, err := exec.Command(tool, append(args, "-o", filepath.Join(dir, "validation.sarif"))...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("multitool: %v\n%s", err, out)
 	}
@@ -241,5 +252,8 @@ func TestSARIFMultitool(t *testing.T) {
 		if strings.Contains(l, ": error ") || strings.Contains(l, ": warning ") {
 			t.Errorf("multitool: %s", l)
 		}
+	}
+	if !strings.Contains(string(out), fmt.Sprintf("%d files scanned", len(files))) {
+		t.Errorf("multitool did not scan the %d files:\n%s", len(files), out)
 	}
 }

@@ -25,9 +25,22 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool               sarifTool                   `json:"tool"`
+	Invocations        []sarifInvocation           `json:"invocations,omitempty"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 	Results            []sarifResult               `json:"results"`
 	ColumnKind         string                      `json:"columnKind"`
+}
+
+// sarifInvocation is written when the run did not complete: interrupted,
+// or stopped by an error (code scanning then shows why).
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -145,6 +158,14 @@ func (sarifFormat) Write(w io.Writer, r *Report) error {
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, ColumnKind: "utf16CodeUnits"}
+	if note := r.Note(); note != "" {
+		level := "warning"
+		if r.Error != "" {
+			level = "error"
+		}
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: false,
+			ToolExecutionNotifications: []sarifNotification{{Level: level, Message: sarifText{Text: sentence(note)}}}}}
+	}
 	if r.Root != "" {
 		u := url.URL{Scheme: "file", Path: filepath.ToSlash(r.Root) + "/"}
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{"%SRCROOT%": {URI: u.String()}}

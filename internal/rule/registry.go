@@ -40,6 +40,13 @@ var registry = []Rule{
 		Rationale: "A misspelled directive suppresses nothing, which is rarely what its author meant.",
 		Clause:    "toslint policy: suppressions must be well-formed.",
 	},
+	{
+		ID: "TOS006", Name: "package-not-loaded", Severity: Error, Default: true,
+		Engine: EngineTool, Status: Available, Since: "v0.1.0",
+		Title:     "package not loaded (go list, syntax or type error), so not analysed",
+		Rationale: "A package the analyzers cannot see is a hole in the check; each load error is reported where it is, the rest of the module is still checked, and the run fails.",
+		Clause:    "toslint policy: every file in scope is either scanned or reported.",
+	},
 
 	// TOS1xx: throttle, rate-limited API calls.
 	{
@@ -89,9 +96,17 @@ var registry = []Rule{
 	{
 		ID: "TOS202", Name: "foreign-copyright", Severity: Warning, Default: true,
 		Engine: EngineAttribution, Status: Available, Since: "v0.1.0",
-		Title:     "foreign copyright header not listed in the notices file",
-		Rationale: "Code copied with someone else's copyright line must keep that notice where recipients see it.",
-		Clause:    "MIT and BSD: the copyright notice shall be included in all copies; Apache-2.0 section 4(c).",
+		Title: "foreign copyright header not listed in the notices file",
+		Rationale: "Code copied with someone else's copyright line must keep that notice where recipients see it. " +
+			"A holder is the module's own when copyright_holders in .toslint.yml lists it (then nothing else is inferred); " +
+			"without that setting, when the root LICENSE/COPYING or AUTHORS/CONTRIBUTORS files name it, when it shares a distinctive word " +
+			"with those names or with the module path's owner or repository, or when it is on the most Go files outside copied folders " +
+			"(and either shares such a word or the LICENSE names no holder). A foreign holder's notice is carried when the root " +
+			"LICENSE/COPYING, a notices file (NOTICE, THIRD_PARTY_NOTICES, LICENSE-THIRD-PARTY, ATTRIBUTION, CREDITS) or REUSE.toml names it, " +
+			"or when the file is in a folder with its own LICENSE/COPYING whose license makes that file the notice (MIT, BSD, ISC, Apache-2.0, " +
+			"MPL-2.0, the GPL family: not Creative Commons or an unidentified text) and that names the holder or no holder at all. " +
+			"One finding per holder and file; it also names the license text the module lacks for that code.",
+		Clause: "MIT and BSD: the copyright notice shall be included in all copies; Apache-2.0 section 4(c).",
 	},
 	{
 		ID: "TOS203", Name: "license-text-missing", Severity: Error, Default: true,
@@ -113,6 +128,13 @@ var registry = []Rule{
 		Title:     "module dependency whose license needs a notice is not in the notices file",
 		Rationale: "A binary ships its dependencies; their notices must ship too. Off by default: many teams generate notices at release time.",
 		Clause:    "MIT, BSD and Apache-2.0 binary redistribution conditions.",
+	},
+	{
+		ID: "TOS206", Name: "upstream-notice-missing", Severity: Warning, Default: true,
+		Engine: EngineAttribution, Status: Available, Since: "v0.2.0",
+		Title:     "copied Apache-2.0 code from a work known to ship a NOTICE file, and the module has none",
+		Rationale: "Apache-2.0 section 4(d) applies only when the upstream work ships a NOTICE; toslint reports it where the code's own header says so, and leaves the rest to the advice `toslint notices` prints.",
+		Clause:    "Apache-2.0 section 4(d).",
 	},
 
 	// TOS3xx: license and notices (repository, Markdown).

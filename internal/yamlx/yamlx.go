@@ -18,8 +18,10 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -90,7 +92,7 @@ func Decode(file string, data []byte, v any) (*Doc, error) {
 		if errors.Is(err, io.EOF) {
 			return d, nil // empty document
 		}
-		return d, syntaxError(file, err)
+		return d, syntaxError(file, data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
@@ -106,24 +108,105 @@ func Decode(file string, data []byte, v any) (*Doc, error) {
 	return d, d.decode(n, rv.Elem(), "")
 }
 
-// syntaxError turns yaml's "yaml: line N: msg" into a positioned *Error.
-func syntaxError(file string, err error) *Error {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	line := 0
+// syntaxError turns the yaml library's error into a positioned *Error.
+// The library names a line ("yaml: line N: msg") for most errors, but not
+// for those on the first line, nor for bad characters (found by its
+// reader) and unknown anchors (found after parsing): those are positioned
+// here from the data.
+func syntaxError(file string, data []byte, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, col := 0, 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if i := strings.Index(rest, ":"); i > 0 {
 			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				line = n
+				line, col = n, 1
 				msg = strings.TrimSpace(rest[i+1:])
 			}
 		}
 	}
-	col := 0
-	if line > 0 {
-		col = 1
+	if line == 0 {
+		switch {
+		case strings.Contains(msg, "UTF-8") || strings.Contains(msg, "control characters"):
+			line, col = badChar(data)
+		case strings.HasPrefix(msg, "unknown anchor '"):
+			name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown anchor '"), "'")
+			line, col = aliasUse(data, name)
+		default: // the library leaves the line out when it is the first
+			line, col = 1, 1
+		}
 	}
 	return &Error{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg}
+}
+
+// badChar returns the position of the first byte YAML does not allow: an
+// invalid UTF-8 sequence or a control character other than tab, line feed
+// and carriage return (YAML 1.2, 5.1).
+func badChar(data []byte) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 || !printable(r) {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += n
+	}
+	return 0, 0
+}
+
+func printable(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		return true
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		return false
+	case r >= 0xd800 && r <= 0xdfff || r == 0xfffe || r == 0xffff:
+		return false
+	}
+	return true
+}
+
+// aliasUse returns the position of the first alias *name in data (a
+// token: after white space or a flow indicator, not followed by a name
+// character), else of the first "*name", else of the start.
+func aliasUse(data []byte, name string) (line, col int) {
+	s := string(data)
+	for off := 0; ; {
+		i := strings.Index(s[off:], "*"+name)
+		if i < 0 {
+			if i = strings.Index(s, "*"+name); i < 0 {
+				return 1, 1
+			}
+			return 1 + strings.Count(s[:i], "\n"), 1 + utf8.RuneCountInString(s[strings.LastIndex(s[:i], "\n")+1:i])
+		}
+		i += off
+		end := i + 1 + len(name)
+		before := i == 0 || strings.ContainsRune(" \t\n\r[{,:-", rune(s[i-1]))
+		after := end == len(s) || strings.ContainsRune(" \t\n\r]},:", rune(s[end]))
+		if before && after {
+			line = 1 + strings.Count(s[:i], "\n")
+			col = 1 + utf8.RuneCountInString(s[strings.LastIndex(s[:i], "\n")+1:i])
+			return line, col
+		}
+		off = i + 1
+	}
+}
+
+// wholeNumber matches the decimal whole numbers yaml reads as floats when
+// they do not fit in an int64.
+var wholeNumber = regexp.MustCompile(`^[-+]?[0-9][0-9_]*$`)
+
+func maxInt(bits int) int64 { return 1<<(bits-1) - 1 }
+
+// Has reports whether the document set a value at path (a key that was
+// decoded, even to its zero value).
+func (d *Doc) Has(path string) bool {
+	_, ok := d.nodes[path]
+	return ok
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
@@ -195,12 +278,20 @@ func (d *Doc) decode(n *yaml.Node, v reflect.Value, path string) error {
 		v.SetBool(b)
 		return nil
 	case reflect.Int, reflect.Int64, reflect.Int32:
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!float" && wholeNumber.MatchString(n.Value) {
+			// yaml reads digits too many for an int64 as a float.
+			return d.errAt(n, "%s: %s is too large (at most %d)", describe(path), n.Value, maxInt(v.Type().Bits()))
+		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 			return d.errAt(n, "%s: want a whole number, found %s", describe(path), valueName(n))
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, v.Type().Bits())
 		if err != nil {
-			return d.errAt(n, "%s: number %q out of range", describe(path), n.Value)
+			word := "too large"
+			if strings.HasPrefix(n.Value, "-") {
+				word = "too small"
+			}
+			return d.errAt(n, "%s: %s is %s (at most %d)", describe(path), n.Value, word, maxInt(v.Type().Bits()))
 		}
 		v.SetInt(i)
 		return nil

@@ -1,6 +1,7 @@
 package yamlx_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -47,19 +48,28 @@ func TestDecodeErrors(t *testing.T) {
 		{"# only a comment\n", ""},
 		{"items: [{name: a, extra: 1}]\n", "f.yml:1:19: unknown key \"extra\" in items[0]"},
 		{"items:\n  - count: 1.5\n", "f.yml:2:12: items[0].count: want a whole number, found \"1.5\""},
-		{"items:\n  - count: 99999999999999999999\n", "want a whole number"},
+		{"items:\n  - count: 99999999999999999999\n", "f.yml:2:12: items[0].count: 99999999999999999999 is too large (at most 9223372036854775807)"},
+		{"items:\n  - count: -99999999999999999999\n", "is too large"},
+		{"items:\n  - name: *nope\n", "f.yml:2:11: invalid YAML: unknown anchor 'nope' referenced"},
+		{"items:\n  - name: a*nope\n  - name: *nope\n", "f.yml:3:11: invalid YAML: unknown anchor 'nope' referenced"},
+		{"items:\n  - name: wa\x01rn\n", "f.yml:2:13: invalid YAML: control characters are not allowed"},
+		{"items:\n  - name: \xff\xfe\n", "f.yml:2:11: invalid YAML: invalid leading UTF-8 octet"},
+		{"\titems: []\n", "f.yml:1:1: invalid YAML: found character that cannot start any token"},
+		{"items:\n  - name: a\n name: b\n", "f.yml:2:1: invalid YAML: did not find expected key"},
 		{"items:\n  - rate: .nan\n", "bad number"},
 		{"items:\n  - tags: x\n", "f.yml:2:11: items[0].tags: want a list, found \"x\""},
 		{"items:\n  - name: [a]\n", "want a string, found a list"},
 		{"on: yes please\n", "want true or false"},
 		{"? [a]\n: b\n", "keys must be plain names"},
-		{"a: &a [*a, *a]\nitems: *a\n", ""}, // recursive alias: rejected by the yaml parser or by us
+		// A recursive alias ends at the first value of the wrong kind.
+		{"items: &a [*a]\n", "f.yml:1:8: items[0]: want a mapping of keys to values, found a list"},
+		{"items: [{tags: &t [*t]}]\n", "want a string, found a list"},
 	}
 	for _, tt := range tests {
 		var d doc
 		_, err := yamlx.Decode("f.yml", []byte(tt.src), &d)
 		if tt.want == "" {
-			if err != nil && !strings.Contains(tt.src, "&a") {
+			if err != nil {
 				t.Errorf("%q: %v", tt.src, err)
 			}
 			continue
@@ -77,8 +87,12 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d doc
 		_, err := yamlx.Decode("f.yml", data, &d)
-		if err != nil && !strings.HasPrefix(err.Error(), "f.yml") {
+		if err != nil && !strings.HasPrefix(err.Error(), "f.yml:") {
 			t.Fatalf("error does not name the file: %v", err)
+		}
+		var e *yamlx.Error
+		if errors.As(err, &e) && e.Line == 0 && len(data) > 0 {
+			t.Fatalf("error without a position: %v", err)
 		}
 	})
 }

@@ -4,7 +4,7 @@ package spdx
 // SPDX-License-Identifier: MIT OR Apache-2.0
 func Dual() {}
 
-/* SPDX-License-Identifier: BSD-3-Clause */ // want `TOS203: BSD-3-Clause is not the module's license \(MIT\) and the module carries no text of BSD-3-Clause`
+/* SPDX-License-Identifier: BSD-3-Clause */ // want `TOS203: BSD-3-Clause is not the module.s license \(MIT\) and the module carries no text of BSD-3-Clause`
 func BSD()                                  {}
 
 /* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */ // want `TOS203: Apache-2.0 WITH LLVM-exception is not the module's license`

@@ -1,3 +1,4 @@
+// want package:`converted\[\*github.com/cenkalti/backoff/v4.ExponentialBackOff\]`
 // Package caller calls the API through mdeclient.
 package caller
 
@@ -86,5 +87,11 @@ func pacedClient(ids []string) {
 	c := mdeclient.NewClient()
 	for _, id := range ids {
 		c.Get("https://api.security.microsoft.com/api/machines/" + id)
+	}
+}
+
+func perRegion(id string) {
+	for _, r := range mdeclient.Regions() { // two regions
+		http.Get("https://api.security.microsoft.com/api/machines/" + id + "?region=" + r)
 	}
 }

@@ -38,7 +38,7 @@ func fetch(id string) { http.Get(machines + id) }
 
 func withSemaphore(ctx context.Context, ids []string) {
 	sem := make(chan struct{}, 4)
-	for _, id := range ids { // want `TOS101: loop starts goroutines that call the mde API .* the concurrency bound caps calls in flight, not calls per window`
+	for _, id := range ids { // want `TOS101: loop starts goroutines that call the mde API .* the concurrency bound \(4 workers\) caps calls in flight, not calls per window: wait on a rate.Limiter shared by the goroutines before each call, such as rate.NewLimiter\(rate.Every\(610ms\), 1\)`
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem }()
@@ -138,5 +138,75 @@ func fixedPool(jobs chan string) {
 func smallConstantFanOut() {
 	for _, id := range []string{"a", "b", "c"} {
 		go http.Get(machines + id)
+	}
+}
+
+var tick = time.NewTicker(time.Second)
+
+func sharedTicker(ids []string) {
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() { // every goroutine takes a tick of the one ticker
+			defer wg.Done()
+			<-tick.C
+			http.Get(machines + id)
+		}()
+	}
+	wg.Wait()
+}
+
+func tickerPerGoroutine(ids []string) {
+	for _, id := range ids {
+		go func() { // want `TOS102: `
+			t := time.NewTicker(time.Second)
+			<-t.C
+			http.Get(machines + id)
+		}()
+	}
+}
+
+func semaphoreInside(ctx context.Context, ids []string) {
+	sem := semaphore.NewWeighted(50)
+	for _, id := range ids { // want `TOS101: loop starts goroutines that call the mde API .* the concurrency bound \(50 workers\) caps calls in flight`
+		go func() {
+			sem.Acquire(ctx, 1)
+			defer sem.Release(1)
+			http.Get(machines + id)
+		}()
+	}
+}
+
+func channelInside(ids []string) {
+	sem := make(chan struct{}, 10)
+	for _, id := range ids { // want `TOS101: loop starts goroutines .* \(10 workers\)`
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			http.Get(machines + id)
+		}()
+	}
+}
+
+// withBackoff retries fn; its timer fires at once for the first attempt,
+// so a call that succeeds is not delayed at all.
+func withBackoff(fn func() error) error {
+	t := time.NewTimer(0)
+	for attempt := 0; attempt < 5; attempt++ {
+		<-t.C
+		if err := fn(); err == nil {
+			return nil
+		}
+		t.Reset(time.Second)
+	}
+	return nil
+}
+
+func backoffPerItem(ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the mde API`
+		withBackoff(func() error {
+			_, err := http.Get(machines + id)
+			return err
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"go.uber.org/ratelimit"
@@ -138,23 +139,33 @@ func firstMatch(ids []string) {
 
 func pagination(ctx context.Context) {
 	next := base + "machines"
-	for next != "" {
-		page := fetchPage(next)
+	for next != "" { // the next link from each page: exempt (the pack does not count pages)
+		resp, _ := http.Get(next)
+		var page struct{ NextLink string }
+		decode(resp, &page)
 		next = page.NextLink
 	}
 }
 
-type page struct{ NextLink string }
-
-func fetchPage(u string) page {
-	http.Get(u)
-	return page{}
+func paginationByField(ctx context.Context) {
+	opt := struct{ Page int }{Page: 1}
+	for {
+		resp, _ := http.Get(base + "machines?page=" + strconv.Itoa(opt.Page))
+		var page struct{ NextPage int }
+		decode(resp, &page)
+		if page.NextPage == 0 {
+			break
+		}
+		opt.Page = page.NextPage
+	}
 }
 
-func retry(req *http.Request) (*http.Response, error) {
+func decode(resp *http.Response, v any) {}
+
+func retry(ctx context.Context) (*http.Response, error) {
 	var lastErr error
-	for attempt := 0; attempt < maxAttempts(); attempt++ {
-		resp, err := http.DefaultClient.Do(req)
+	for attempt := 0; attempt < maxAttempts(); attempt++ { // a retry loop: leaves on success
+		resp, err := http.Get(base + "alerts")
 		if err == nil && resp.StatusCode < 500 {
 			return resp, nil
 		}
@@ -165,6 +176,40 @@ func retry(req *http.Request) (*http.Response, error) {
 }
 
 func maxAttempts() int { return 4 }
+
+func conjunctionBound(ids []string) {
+	for i := 0; i < 3 && i < len(ids); i++ { // at most 3 calls
+		http.Get(base + "machines/" + ids[i])
+	}
+}
+
+func nestedSmall() {
+	for i := 0; i < 5; i++ { // 5 × 3 = 15 calls
+		for j := 0; j < 3; j++ {
+			http.Get(base + "machines/" + strconv.Itoa(i*3+j))
+		}
+	}
+}
+
+func constantAroundPagination(ctx context.Context) {
+	for _, kind := range []string{"alerts", "machines"} { // two listings: the pages are exempt
+		next := base + kind
+		for next != "" {
+			resp, _ := http.Get(next)
+			var page struct{ NextLink string }
+			decode(resp, &page)
+			next = page.NextLink
+		}
+	}
+}
+
+func timerAtOnce(ids []string) {
+	t := time.NewTimer(0)
+	for _, id := range ids { // want `TOS101: `
+		<-t.C // fires at once the first time; never reset: not a throttle
+		http.Get(base + "machines/" + id)
+	}
+}
 
 // --- Flagged: no throttle. ---
 
@@ -237,6 +282,57 @@ func constantLarge() {
 	}
 }
 
+func nestedConstant() {
+	for i := 0; i < 50; i++ { // want `TOS101: loop runs 50 times and makes 150 calls to the mde API .* over the limit of 100 per minute; wait on a rate.Limiter shared across iterations before each call, such as rate.NewLimiter\(rate.Every\(610ms\), 1\)`
+		for j := 0; j < 3; j++ {
+			http.Get(base + "machines/" + strconv.Itoa(i*3+j))
+		}
+	}
+}
+
+func someIterations(ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the mde API .* on some iterations`
+		if id == "" {
+			continue
+		}
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func retryOn429PerItem(ids []string) {
+	for _, id := range ids { // want `TOS104: loop calls the mde API .* with only reactive retry`
+		for attempt := 0; attempt < 3; attempt++ {
+			resp, err := http.Get(base + "machines/" + id)
+			if err == nil && resp.StatusCode != http.StatusTooManyRequests {
+				break
+			}
+			time.Sleep(time.Second)
+		}
+	}
+}
+
+func retryHelperPerItem(ids []string) {
+	for _, id := range ids { // want `TOS104: loop calls the mde API .* with only reactive retry`
+		getWithRetry(base + "machines/" + id)
+	}
+}
+
+// getWithRetry retries on 429, after the server's Retry-After.
+func getWithRetry(u string) (*http.Response, error) {
+	for attempt := 0; attempt < 5; attempt++ {
+		resp, err := http.Get(u)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode != http.StatusTooManyRequests {
+			return resp, nil
+		}
+		after, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+		time.Sleep(time.Duration(after) * time.Second)
+	}
+	return nil, nil
+}
+
 func nested(groups [][]string) {
 	for _, g := range groups { // want `TOS101: loop calls the mde API`
 		for i := 0; i < 3; i++ {
@@ -246,7 +342,7 @@ func nested(groups [][]string) {
 }
 
 func nestedInnerUnbounded(groups [][]string) {
-	for _, g := range groups {
+	for _, g := range groups { // only the inner loop is reported: the cause
 		for _, id := range g { // want `TOS101: loop calls the mde API`
 			http.Get(base + "machines/" + id)
 		}
@@ -257,7 +353,7 @@ func nestedInnerUnbounded(groups [][]string) {
 
 func overByBurst(ctx context.Context, ids []string) {
 	lim := rate.NewLimiter(rate.Every(600*time.Millisecond), 1)
-	for _, id := range ids { // want `TOS103: throttle lets up to 101 calls per minute through \(burst 1 \+ 1.667/s × 60s\), over the mde limit of 100 by 1`
+	for _, id := range ids { // want `TOS103: throttle lets up to 101 calls per minute through \(burst 1 \+ 1.667/s × 60s\), over the mde limit of 100 by 1; use rate.Every\(610ms\) or slower, burst 1`
 		lim.Wait(ctx)
 		http.Get(base + "machines/" + id)
 	}
@@ -280,14 +376,14 @@ func waitNDivides(ctx context.Context, ids []string) {
 }
 
 func sleepTooShort(ids []string) {
-	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per minute through \(60s / 500ms\)`
+	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per minute through \(60s / 500ms\), over the mde limit of 100 by 20; use an interval of 600ms or more between passes`
 		time.Sleep(500 * time.Millisecond)
 		http.Get(base + "machines/" + id)
 	}
 }
 
 func twoCallsPerSleep(ids []string) {
-	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per minute through \(2 calls a pass × 60s / 1s\)`
+	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per minute through \(2 calls a pass × 60s / 1s\), over the mde limit of 100 by 20; use an interval of 1.2s or more between passes`
 		time.Sleep(time.Second)
 		http.Get(base + "machines/" + id)
 		http.Get(base + "machines/" + id + "/alerts")
@@ -316,6 +412,124 @@ func retryOn429(ids []string) {
 		if err == nil && resp.StatusCode == http.StatusTooManyRequests {
 			after, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
 			time.Sleep(time.Duration(after) * time.Second)
+		}
+	}
+}
+
+func retryAfterOnly(ids []string) {
+	for _, id := range ids { // want `TOS104: loop calls the mde API .* with only reactive retry`
+		resp, err := http.Get(base + "machines/" + id)
+		if err == nil && resp.Header.Get("Retry-After") != "" {
+			time.Sleep(time.Minute)
+		}
+	}
+}
+
+func localList() {
+	ids := []string{"a", "b", "c"} // one literal: three calls
+	for _, id := range ids {
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// sleepCtx pauses for d, or not at all when d is zero: its callers choose.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func pacedByConfig(ctx context.Context, ids []string, interval time.Duration) {
+	for _, id := range ids { // want `TOS105: calls to the mde API .* are throttled by a ticker, but the rate is not a constant`
+		http.Get(base + "machines/" + id)
+		sleepCtx(ctx, interval)
+	}
+}
+
+func confirmEach(ids []string) {
+	for _, id := range ids { // a person answers before each call
+		var answer string
+		fmt.Scanln(&answer)
+		if answer != "y" {
+			continue
+		}
+		http.Get(base + "machines/" + id)
+	}
+}
+
+var defaultIDs = []string{"a", "b"}
+
+func chosen(one string, all bool) {
+	targets := []string{one}
+	if all {
+		targets = defaultIDs
+	}
+	for _, t := range targets { // one or two: bounded by the literals
+		http.Get(base + "machines/" + t)
+	}
+}
+
+func cursorPages() {
+	after := ""
+	for { // a cursor carried from page to page: exempt
+		resp, _ := http.Get(base + "alerts?after=" + after)
+		var page struct{ After string }
+		decode(resp, &page)
+		if page.After == "" {
+			break
+		}
+		after = page.After
+	}
+}
+
+func fixedList() []string { return []string{"a", "b", "c"} }
+
+var pick = fixedList
+
+func viaFuncValue() {
+	for _, id := range pick() { // three ids
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func cappedList(ids []string) {
+	if len(ids) > 5 {
+		ids = ids[:5]
+	}
+	for _, id := range ids { // at most five
+		http.Get(base + "machines/" + id)
+	}
+}
+
+func madeList() {
+	ids := make([]string, 4)
+	for _, id := range ids {
+		http.Get(base + "machines/" + id)
+	}
+}
+
+type item struct{ Name, State string }
+
+func findOne(items []item, want string) {
+	for _, it := range items { // a search: the call is for the one item with that name
+		if strings.EqualFold(it.Name, want) {
+			http.Get(base + "machines/" + it.Name)
+		}
+	}
+}
+
+func filterMany(items []item, state string) {
+	for _, it := range items { // want `TOS101: loop calls the mde API .* on some iterations`
+		if it.State == state { // a filter: many items may match
+			http.Get(base + "machines/" + it.Name)
 		}
 	}
 }

@@ -1,3 +1,4 @@
+// want package:`converted\[mdeclient.paced\]`
 // Package mdeclient wraps the API for the caller package: facts carry what
 // its functions do across the package boundary.
 package mdeclient
@@ -57,7 +58,7 @@ func (Client) Fetch(id string) error { // want Fetch:`api\(mde×1\)`
 
 type paced struct{}
 
-func (paced) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`throttles\(1/s burst 1\)`
+func (paced) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`url\(sends0\)` RoundTrip:`throttles\(1/s burst 1\)`
 	if err := limiter.Wait(req.Context()); err != nil {
 		return nil, err
 	}
@@ -65,6 +66,9 @@ func (paced) RoundTrip(req *http.Request) (*http.Response, error) { // want Roun
 }
 
 // NewClient returns a client that paces every request.
-func NewClient() *http.Client { // want NewClient:`throttledClient\(1/s burst 1\)`
+func NewClient() *http.Client { // want NewClient:`client\(paced 1/s burst 1\)`
 	return &http.Client{Transport: paced{}}
 }
+
+// Regions lists the regional hosts' prefixes.
+func Regions() []string { return []string{"us", "eu"} } // want Regions:`len≤2`

@@ -1,3 +1,4 @@
+// want package:`converted\[\*transport.limited\]`
 // Package transport throttles every request in its RoundTripper.
 package transport
 
@@ -15,7 +16,7 @@ type limited struct {
 
 var lim = rate.NewLimiter(rate.Every(time.Second), 1)
 
-func (t *limited) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`throttles\(1/s burst 1\)`
+func (t *limited) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:`url\(sends0\)` RoundTrip:`throttles\(1/s burst 1\)`
 	if err := lim.Wait(req.Context()); err != nil {
 		return nil, err
 	}
@@ -46,16 +47,17 @@ func (middleware) Intercept(req *http.Request) (*http.Response, error) { // want
 	return nil, nil
 }
 
+// newClient drops the middlewares it is given: its clients do not throttle.
 func newClient(mws ...any) *http.Client { return &http.Client{} }
 
 // NewThrottled returns a client whose transport throttles.
-func NewThrottled() *http.Client { // want NewThrottled:`throttledClient\(1/s burst 1\)`
+func NewThrottled() *http.Client { // want NewThrottled:`client\(paced 1/s burst 1\)`
 	return &http.Client{Transport: &limited{next: http.DefaultTransport}}
 }
 
 func viaMiddleware(ids []string) {
 	c := newClient(middleware{})
-	for _, id := range ids {
+	for _, id := range ids { // want `TOS101: `
 		c.Get("https://api.security.microsoft.com/api/machines/" + id)
 	}
 }

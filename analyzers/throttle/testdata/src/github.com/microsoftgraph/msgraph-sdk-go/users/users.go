@@ -3,7 +3,14 @@ package users
 
 import "context"
 
+type UsersRequestBuilder struct{}
+
+func (b *UsersRequestBuilder) ByUserId(id string) *UserItemRequestBuilder {
+	return &UserItemRequestBuilder{}
+}
+
 type UserItemRequestBuilder struct{}
 
 func (b *UserItemRequestBuilder) Get(ctx context.Context) (any, error) { return nil, nil }
+func (b *UserItemRequestBuilder) Delete(ctx context.Context) error     { return nil }
 func (b *UserItemRequestBuilder) URL() string                          { return "" }

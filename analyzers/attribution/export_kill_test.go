@@ -1,0 +1,4 @@
+package attribution
+
+// MaxEmbedFiles is maxEmbedFiles, for the external tests.
+const MaxEmbedFiles = maxEmbedFiles

@@ -1,0 +1,3 @@
+module example.test/badreuse
+
+go 1.22

@@ -1,0 +1,3 @@
+// Copyright 2020 Picture Studio
+
+package cc

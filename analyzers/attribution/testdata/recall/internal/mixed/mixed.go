@@ -1,0 +1,3 @@
+// Copyright 2013 Mixed Authors
+
+package mixed

@@ -1,0 +1,5 @@
+//go:build windows
+
+// Copyright 2016 Acme Widgets Ltd. // want `TOS202: copyright of "Acme Widgets Ltd."`
+
+package recall

@@ -1,0 +1,3 @@
+// Copyright 2018 Third Party Co.
+
+package spdxrange

@@ -1,0 +1,3 @@
+module example.test/spdxrange
+
+go 1.22

@@ -1,0 +1,3 @@
+// Copyright 2024 Quite Different Person
+
+package vote

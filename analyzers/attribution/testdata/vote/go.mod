@@ -1,0 +1,3 @@
+module example.test/vote
+
+go 1.22

@@ -1,0 +1,74 @@
+// want package:`converted\[\*github.com/google/go-github/v62/github.RepositoriesService chaloop.apiHandler chaloop.logHandler chaloop.noopHandler\]`
+// Package chaloop calls GitHub through interfaces whose only real
+// implementations are SDK types.
+package chaloop
+
+import (
+	"context"
+
+	"github.com/google/go-github/v62/github"
+
+	"ghiface"
+	_ "ghwire"
+)
+
+// Service keeps the teams API behind an interface (ghwire converts the
+// SDK's service to it).
+type Service struct{ teams ghiface.Teams }
+
+func (s *Service) prune(ctx context.Context, org, slug string, users []string) {
+	for _, u := range users { // want `TOS101: loop calls the github API`
+		s.teams.RemoveTeamMembershipBySlug(ctx, org, slug, u)
+	}
+}
+
+type repoGetter interface {
+	Get(ctx context.Context, owner, repo string) (*github.Repository, *github.Response, error)
+}
+
+type svc struct{ repos repoGetter }
+
+func newSvc(c *github.Client) *svc { return &svc{repos: c.Repositories} }
+
+func (s *svc) all(ctx context.Context, names []string) {
+	for _, n := range names { // want `TOS101: loop calls the github API .* on every iteration`
+		s.repos.Get(ctx, "o", n)
+	}
+}
+
+// fakeRepos implements repoGetter but is never converted to it here: it
+// does not make the calls above "may".
+type fakeRepos struct{}
+
+func (fakeRepos) Get(ctx context.Context, owner, repo string) (*github.Repository, *github.Response, error) {
+	return nil, nil, nil
+}
+
+type handler interface {
+	Handle(ctx context.Context, id string) error
+}
+
+type apiHandler struct{ c *github.Client }
+
+func (h apiHandler) Handle(ctx context.Context, id string) error { // want Handle:`api\(github×1\)`
+	_, _, err := h.c.Repositories.Get(ctx, "o", id)
+	return err
+}
+
+type logHandler struct{}
+
+func (logHandler) Handle(ctx context.Context, id string) error { return nil }
+
+type noopHandler struct{}
+
+func (noopHandler) Handle(ctx context.Context, id string) error { return nil }
+
+var handlers = []handler{apiHandler{}, logHandler{}, noopHandler{}}
+
+func dispatch(ctx context.Context, events []string) {
+	for _, e := range events { // want `TOS101: loop may call the github API .* with no proactive throttle, through a dynamic call only some of whose targets reach it; wait on`
+		for _, h := range handlers { // three handlers, one of which calls the API
+			h.Handle(ctx, e)
+		}
+	}
+}

@@ -1,0 +1,4 @@
+package cgoloop
+
+// Plain has no cgo, so the package has a file with cgo off too.
+func Plain() {}

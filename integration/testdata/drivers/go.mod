@@ -1,0 +1,3 @@
+module example.test/drivers
+
+go 1.24

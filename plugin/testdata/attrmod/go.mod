@@ -1,0 +1,3 @@
+module example.test/attrmod
+
+go 1.22

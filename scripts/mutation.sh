@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Mutation testing of toslint's engine packages with gremlins
+# (github.com/go-gremlins/gremlins), one package at a time, one worker.
+#
+# gremlins changes one operator at a time in a package's non-test code
+# (+ to -, < to <=, == to !=, ++ to --, -x to x), runs that package's own
+# tests, and calls the mutant KILLED when a test fails and LIVED when all
+# pass. The score of a package is killed / (killed + lived).
+#   TIMED OUT    the tests ran past gremlins' limit (usually a loop that no
+#                longer ends); a test did notice, but not by failing. Not in
+#                the score.
+#   NOT COVERED  no test of the package runs that line; no test ran. Not in
+#                the score; the lines are listed.
+#   NOT VIABLE   the mutant does not compile (e.g. - on a string). Not in
+#                the score.
+# A LIVED mutant is either a hole in the tests (write a test a user would
+# notice failing) or equivalent: the program does the same thing with it
+# (e.g. `i < len(s)` and `i != len(s)` in a loop that steps by one). Those
+# are listed, with the reason, in scripts/mutation-equivalent.txt:
+#   <path> <TYPE> :: <the source line, trimmed> :: <why it is equivalent>
+# The script marks each survivor "equivalent" or "UNEXPLAINED".
+#
+# Usage: scripts/mutation.sh [package-dir...]
+#   default: the engine packages (analyzers/throttle analyzers/attribution
+#   docscan internal/policy internal/directive internal/report rules).
+# Environment:
+#   MUTATION_OUT   where results go (default: a new temporary directory);
+#                  <pkg>.json is gremlins' report, <pkg>.log its output,
+#                  summary.txt the table below.
+#   MIN_SCORE      the target (default 0.85); the script exits 1 when a
+#                  package is below it or a survivor is unexplained.
+#   TIMEOUT_COEFFICIENT  gremlins' test timeout is 2s + this times the
+#                  coverage run (default 5: the machine may be shared).
+#   GREMLINS_VERSION     default v0.6.0.
+#
+# The worktree is never touched: the tracked and untracked (not ignored)
+# files are copied to a temporary directory and gremlins runs there. It
+# is CPU-heavy (each mutant is a `go test` of the package): it uses one
+# worker; run one package when you work on one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+min=${MIN_SCORE:-0.85}
+coef=${TIMEOUT_COEFFICIENT:-5}
+version=${GREMLINS_VERSION:-v0.6.0}
+out=${MUTATION_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/toslint-mutation.XXXXXX")}
+mkdir -p "$out"
+equiv="$root/scripts/mutation-equivalent.txt"
+
+pkgs=("$@")
+if [ ${#pkgs[@]} -eq 0 ]; then
+  pkgs=(analyzers/throttle analyzers/attribution docscan internal/policy
+    internal/directive internal/report rules)
+fi
+for p in "${pkgs[@]}"; do
+  if [ ! -d "$p" ]; then
+    echo "mutation.sh: no package directory $p" >&2
+    exit 2
+  fi
+done
+command -v jq >/dev/null || { echo "mutation.sh: needs jq" >&2; exit 2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/toslint-mutation-tree.XXXXXX")
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+
+gremlins=$(command -v gremlins || true)
+if [ -z "$gremlins" ]; then
+  echo "installing gremlins $version into $work/bin"
+  GOBIN="$work/bin" go install "github.com/go-gremlins/gremlins/cmd/gremlins@$version"
+  gremlins="$work/bin/gremlins"
+fi
+
+tree="$work/tree"
+mkdir -p "$tree"
+git ls-files -z --cached --others --exclude-standard |
+  while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
+  tar -C "$root" --null -T - -cf - | tar -C "$tree" -xf -
+commit=$(git rev-parse --short HEAD)
+dirty=""
+[ -n "$(git status --porcelain)" ] && dirty=" (with uncommitted changes)"
+echo "tree: $commit$dirty; gremlins: $("$gremlins" --version 2>&1 | head -1); results: $out"
+
+summary="$out/summary.txt"
+{
+  echo "commit $commit$dirty, gremlins $version, 1 worker, timeout coefficient $coef"
+  printf '%-22s %6s %6s %9s %11s %10s %6s %10s %11s\n' package killed lived timed-out not-covered not-viable score equivalent unexplained
+} >"$summary"
+
+status=0
+for p in "${pkgs[@]}"; do
+  name=${p//\//_}
+  echo "== $p"
+  # gremlins runs `go test` with the package's own tests; testdata holds
+  # fixtures, not code under test.
+  (cd "$tree" && "$gremlins" unleash --workers 1 --timeout-coefficient "$coef" \
+    -E '(^|/)testdata/' -o "$out/$name.json" "./$p") >"$out/$name.log" 2>&1 || {
+    echo "gremlins failed on $p; see $out/$name.log" >&2
+    tail -20 "$out/$name.log" >&2
+    status=1
+    continue
+  }
+  # One line a mutant: path<TAB>line<TAB>col<TAB>TYPE<TAB>STATUS.
+  jq -r --arg p "$p" '.files[] | .file_name as $f | .mutations[] |
+      [($p + "/" + $f), .line, .column, .type, .status] | @tsv' "$out/$name.json" |
+    sort -t$'\t' -k1,1 -k2,2n -k3,3n >"$out/$name.tsv"
+  count() { awk -F'\t' -v s="$1" '$5 == s' "$out/$name.tsv" | wc -l; }
+  killed=$(count KILLED)
+  lived=$(count LIVED)
+  timedout=$(count "TIMED OUT")
+  notcov=$(count "NOT COVERED")
+  notviable=$(count "NOT VIABLE")
+  : >"$out/$name.lived"
+  eq=0
+  unexpl=0
+  while IFS=$'\t' read -r file line col typ st; do
+    [ "$st" = LIVED ] || continue
+    # gremlins names files relative to the module root or to the package
+    src="$tree/$file"
+    [ -f "$src" ] || { file=${file#"$p"/}; src="$tree/$file"; }
+    text=$(sed -n "${line}p" "$src" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//')
+    reason=""
+    if [ -f "$equiv" ]; then
+      reason=$(awk -F ' :: ' -v k="$file $typ" -v t="$text" '
+        /^#/ || NF < 3 { next }
+        { key = $1; sub(/[[:space:]]+$/, "", key) }
+        key == k && $2 == t { print $3; exit }' "$equiv")
+    fi
+    if [ -n "$reason" ]; then
+      eq=$((eq + 1))
+      printf '%s:%s:%s %s equivalent: %s\n' "$file" "$line" "$col" "$typ" "$reason" >>"$out/$name.lived"
+    else
+      unexpl=$((unexpl + 1))
+      printf '%s:%s:%s %s UNEXPLAINED :: %s\n' "$file" "$line" "$col" "$typ" "$text" >>"$out/$name.lived"
+    fi
+  done <"$out/$name.tsv"
+  score=$(awk -v k="$killed" -v l="$lived" 'BEGIN { if (k + l == 0) print "n/a"; else printf "%.3f", k / (k + l) }')
+  printf '%-22s %6d %6d %9d %11d %10d %6s %10d %11d\n' "$p" "$killed" "$lived" "$timedout" "$notcov" "$notviable" "$score" "$eq" "$unexpl" >>"$summary"
+  if [ "$score" = n/a ] || awk -v s="$score" -v m="$min" 'BEGIN { exit !(s < m) }'; then
+    status=1
+  fi
+  [ "$unexpl" -eq 0 ] || status=1
+  if [ -s "$out/$name.lived" ]; then
+    echo "survivors:"
+    cat "$out/$name.lived"
+  fi
+  if [ "$timedout" -gt 0 ] || [ "$notcov" -gt 0 ]; then
+    echo "timed out / not covered:"
+    awk -F'\t' '$5 == "TIMED OUT" || $5 == "NOT COVERED" { print $1 ":" $2 ":" $3, $4, $5 }' "$out/$name.tsv"
+  fi
+  tail -1 "$summary"
+done
+
+echo
+cat "$summary"
+exit $status
