@@ -71,6 +71,37 @@ type matcher struct {
 type anchored struct {
 	re    *regexp.Regexp
 	terms []*term
+	// third is the set of third letters or digits (lowercase ASCII) of
+	// the terms, or nil when some term has none (a short or non-ASCII
+	// term). Every pattern matches the letters and digits of its term in
+	// order, with at most white space and hyphens between them, so a
+	// candidate whose third letter is not in the set cannot match: most
+	// word starts that share two letters with a term ("with" and
+	// "Windows") are turned away without running the regexp.
+	third *[256]bool
+}
+
+// thirdAlnum returns the third ASCII letter or digit of s, lowercase,
+// skipping every other ASCII byte; false when s has none or a non-ASCII
+// byte comes first (case folding may then match it to a letter).
+func thirdAlnum(s string) (byte, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return 0, false
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		default:
+			continue
+		}
+		if n++; n == 3 {
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 // newMatcher compiles the owners' terms. It returns nil when there are
@@ -138,7 +169,16 @@ func newMatcher(owners []*owner) *matcher {
 			terms = append(terms, a.t)
 		}
 		b.WriteString(`)`)
-		m.byAnchor[k] = &anchored{re: regexp.MustCompile(b.String()), terms: terms}
+		third := &[256]bool{}
+		for _, t := range terms {
+			c, ok := thirdAlnum(t.canon)
+			if !ok {
+				third = nil
+				break
+			}
+			third[c] = true
+		}
+		m.byAnchor[k] = &anchored{re: regexp.MustCompile(b.String()), terms: terms, third: third}
 	}
 	m.anchors = newAnchorTable(m.byAnchor)
 	for _, t := range m.terms {
@@ -258,6 +298,13 @@ func (m *matcher) find(text string) []hit {
 		a := m.anchors.at(text[i:min(len(text), i+2)])
 		if a == nil {
 			continue
+		}
+		if a.third != nil {
+			// Within a term's length: a longer span of spaces and hyphens
+			// is no match either.
+			if c, ok := thirdAlnum(text[i:min(len(text), i+m.window)]); ok && !a.third[c] {
+				continue
+			}
 		}
 		// A window a little longer than any term: Go's regexp clears state
 		// in proportion to its input, so matching text[i:] at every anchor
