@@ -61,7 +61,6 @@ type matcher struct {
 	// term run over every paragraph dominated the scan (profiled).
 	byAnchor map[[2]byte]*anchored
 	anchors  *anchorTable // byAnchor as an array, for find's inner loop
-	window   int          // longer than any match find expects (see find)
 	// distinctive are the words of multi-word marks that are neither a
 	// mark nor a trade name themselves ("Defender" of "Microsoft Defender
 	// for Endpoint"): in another product's name they suggest the mark.
@@ -79,6 +78,9 @@ type anchored struct {
 	// word starts that share two letters with a term ("with" and
 	// "Windows") are turned away without running the regexp.
 	third *[256]bool
+	// window is longer than any match of these terms: room for hyphens
+	// and spaces between the letters, a suffix and the byte after it.
+	window int
 }
 
 // thirdAlnum returns the third ASCII letter or digit of s, lowercase,
@@ -178,12 +180,13 @@ func newMatcher(owners []*owner) *matcher {
 			}
 			third[c] = true
 		}
-		m.byAnchor[k] = &anchored{re: regexp.MustCompile(b.String()), terms: terms, third: third}
+		window := 0
+		for _, t := range terms {
+			window = max(window, 4*len(t.canon)+16)
+		}
+		m.byAnchor[k] = &anchored{re: regexp.MustCompile(b.String()), terms: terms, third: third, window: window}
 	}
 	m.anchors = newAnchorTable(m.byAnchor)
-	for _, t := range m.terms {
-		m.window = max(m.window, 4*len(t.canon)+64) // room for hyphens, spaces and a suffix
-	}
 	m.distinctive = distinctiveWords(m.terms)
 	return m
 }
@@ -302,20 +305,25 @@ func (m *matcher) find(text string) []hit {
 		if a.third != nil {
 			// Within a term's length: a longer span of spaces and hyphens
 			// is no match either.
-			if c, ok := thirdAlnum(text[i:min(len(text), i+m.window)]); ok && !a.third[c] {
+			if c, ok := thirdAlnum(text[i:min(len(text), i+a.window)]); ok && !a.third[c] {
 				continue
 			}
 		}
-		// A window a little longer than any term: Go's regexp clears state
-		// in proportion to its input, so matching text[i:] at every anchor
-		// was quadratic in the length of a paragraph. A match that reaches
-		// the window's end is tried again on the whole rest (its \b needs
-		// the next byte).
-		w := text[i:min(len(text), i+m.window)]
-		if !a.re.MatchString(w) {
-			continue // most anchors are common words: skip the submatch slice
-		}
+		// A window a little longer than the anchor's terms: Go's regexp
+		// clears state in proportion to its input (the backtracker's
+		// visited set is the program's size times the input's), so
+		// matching text[i:] at every anchor was quadratic in the length of
+		// a paragraph, and a window sized for the longest term of all
+		// cost every anchor that much. A match that reaches the window's
+		// end is tried again on the whole rest (its \b needs the next
+		// byte).
+		w := text[i:min(len(text), i+a.window)]
+		// Most candidates that share three letters with a term are the
+		// term: one submatch run, not a match run first.
 		loc := a.re.FindStringSubmatchIndex(w)
+		if loc == nil {
+			continue
+		}
 		if loc[1] == len(w) && len(w) < len(text)-i {
 			if loc = a.re.FindStringSubmatchIndex(text[i:]); loc == nil {
 				continue
