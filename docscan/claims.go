@@ -33,69 +33,30 @@ var selfReference = regexp.MustCompile(`(?i)\b(?:this|our)\s+(?:[a-z-]+\s+)?(?:p
 var selfStart = regexp.MustCompile(`(?i)^\s*(?:this|it)\s+(?:is|was|has\s+been|comes)\b`)
 
 func (claims) check(p *page) {
-	type claimant struct {
-		o     *owner
-		names []string // lowercase owner and trade names
-	}
-	var cs []claimant
 	for _, o := range p.s.owners {
 		if o.own() || len(o.trade) == 0 {
 			continue
 		}
-		c := claimant{o: o, names: []string{strings.ToLower(o.name)}}
+		re := o.claim
+		names := []string{strings.ToLower(o.name)}
 		for _, t := range o.trade {
-			c.names = append(c.names, strings.ToLower(t))
+			names = append(names, strings.ToLower(t))
 		}
-		cs = append(cs, c)
-	}
-	if len(cs) == 0 {
-		return
-	}
-	for _, r := range p.d.Runs {
-		// A cheap filter before the claim patterns: a claim word at a word
-		// start (one pass), then an owner's name.
-		if r.Scope&ScopeQuote != 0 || !hasClaimWord(r.Text) {
-			continue
-		}
-		for _, c := range cs {
-			if !mentions(r.Text, c.names) {
+		for _, r := range p.d.Runs {
+			if r.Scope&ScopeQuote != 0 || !mentions(r.Text, names) {
 				continue
 			}
-			for _, loc := range c.o.claim.FindAllStringIndex(r.Text, -1) {
+			for _, loc := range re.FindAllStringIndex(r.Text, -1) {
 				sentence := sentenceAround(r.Text, loc[0], loc[1])
 				if negation.MatchString(sentence) || !p.aboutThisProject(r, loc[0]) {
 					continue
 				}
 				p.report(r, loc[0], loc[1], "TOS407", nil,
 					"claim of endorsement or affiliation `%s`: only %s can make it (state that the project is independent instead)",
-					r.Text[loc[0]:loc[1]], c.o.name)
+					r.Text[loc[0]:loc[1]], o.name)
 			}
 		}
 	}
-}
-
-// hasClaimWord reports whether a claim word starts a word of text (ASCII
-// word boundaries, as the claim patterns' \b): every claim pattern has
-// one.
-func hasClaimWord(text string) bool {
-	for i := 0; i < len(text); i++ {
-		if i > 0 && isASCIIWord(text[i-1]) {
-			continue
-		}
-		c := text[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c < 'a' || c > 'z' {
-			continue
-		}
-		for _, w := range claimWords {
-			if w[0] == c && len(text)-i >= len(w) && strings.EqualFold(text[i:i+len(w)], w) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // aboutThisProject reports whether a claim at Text[at:] of run r is made
@@ -118,11 +79,9 @@ func (p *page) aboutThisProject(r *Run, at int) bool {
 	return lead == "" || strings.EqualFold(lead, "an") || strings.EqualFold(lead, "the") || strings.EqualFold(lead, "a")
 }
 
-// mentions reports whether text names one of the lowercase names, in any
-// letter case.
 func mentions(text string, names []string) bool {
 	lower := ""
-	return slices.ContainsFunc(names, func(w string) bool {
+	contains := func(w string) bool {
 		if isASCII(w) {
 			return containsFoldASCII(text, w) // no lowercase copy of every run
 		}
@@ -130,7 +89,11 @@ func mentions(text string, names []string) bool {
 			lower = strings.ToLower(text)
 		}
 		return strings.Contains(lower, w)
-	})
+	}
+	if !slices.ContainsFunc(names, contains) {
+		return false
+	}
+	return slices.ContainsFunc(claimWords, contains)
 }
 
 func isASCII(s string) bool {
