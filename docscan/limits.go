@@ -73,12 +73,7 @@ func prescanLimits(src []byte, lim policy.Limits) *limitError {
 	// "[^" than the limit at all (to say where).
 	p.footnotesOK = bytes.Count(src, []byte("[^")) <= lim.Footnotes
 	for off := 0; off < len(src) && p.err == nil; {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
+		end := lineEnd(src, off)
 		p.line++
 		p.lineEnd = end
 		p.scanLine(src[off:end], off) // a CR before the LF stays: goldmark reads it as text in places
@@ -105,12 +100,7 @@ func underLimits(src []byte, lim policy.Limits) bool {
 	}
 	longest := 0
 	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
+		end := lineEnd(src, off)
 		n := 0
 		for off+n < end && prefixByte[src[off+n]] {
 			n++

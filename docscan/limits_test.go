@@ -16,12 +16,7 @@ func prescanOf(src []byte) *prescan {
 	none := policy.Limits{NestingDepth: 1 << 30, Footnotes: 1 << 30, Brackets: 1 << 30, Emphasis: 1 << 30}
 	p := &prescan{lim: none, src: src, footnotesOK: true}
 	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
+		end := lineEnd(src, off)
 		p.line++
 		p.lineEnd = end
 		p.scanLine(src[off:end], off) // a CR before the LF stays: goldmark reads it as text in places

@@ -27,12 +27,7 @@ func pieces(src []byte, from int) []int {
 		blank    = true // the previous line was blank
 	)
 	for off := from; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
+		end := lineEnd(src, off)
 		line := bytes.TrimSuffix(src[off:end], []byte("\r"))
 		w := indent(line)
 		rest := line[w:]
@@ -110,12 +105,7 @@ func htmlBlockEnd(line []byte) []byte {
 func references(src []byte) []parser.Reference {
 	var defs []byte
 	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
+		end := lineEnd(src, off)
 		line := src[off:end]
 		if t := line[min(indent(line), len(line)):]; indent(line) <= 3 && bytes.HasPrefix(t, []byte("[")) && !bytes.HasPrefix(t, []byte("[^")) && bytes.Contains(t, []byte("]:")) {
 			next := end + 1

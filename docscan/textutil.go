@@ -1,6 +1,9 @@
 package docscan
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // anchorTable is a matcher's byAnchor map as an array indexed by the two
 // bytes at a word start, anchorOf already applied: the trademark matcher
@@ -68,4 +71,13 @@ func containsFoldASCII(s, lower string) bool {
 			up = next(upper, i+1)
 		}
 	}
+}
+
+// lineEnd returns the offset of the '\n' that ends the line starting at
+// off, or len(src) for the last line.
+func lineEnd(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(src)
 }

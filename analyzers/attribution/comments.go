@@ -181,32 +181,35 @@ func (g group) unquotedLines() []line {
 			}
 		}
 	}
-	for _, sp := range spans {
-		var quoted strings.Builder
+	// parts returns, for each line a span covers, the line and the byte
+	// range of the span in it.
+	type part struct{ line, from, to int }
+	parts := func(sp [2]pos) []part {
+		var out []part
 		for i := sp[0].line; i <= sp[1].line; i++ {
-			from, to := 0, len(lines[i].text)
+			p := part{i, 0, len(lines[i].text)}
 			if i == sp[0].line {
-				from = sp[0].col
+				p.from = sp[0].col
 			}
 			if i == sp[1].line {
-				to = sp[1].col
+				p.to = sp[1].col
 			}
-			quoted.WriteString(lines[i].text[from:to])
+			out = append(out, p)
+		}
+		return out
+	}
+	for _, sp := range spans {
+		var quoted strings.Builder
+		for _, p := range parts(sp) {
+			quoted.WriteString(lines[p.line].text[p.from:p.to])
 			quoted.WriteByte(' ')
 		}
 		if !noticeWords.MatchString(quoted.String()) {
 			continue
 		}
-		for i := sp[0].line; i <= sp[1].line; i++ {
-			from, to := 0, len(lines[i].text)
-			if i == sp[0].line {
-				from = sp[0].col
-			}
-			if i == sp[1].line {
-				to = sp[1].col
-			}
-			t := lines[i].text
-			lines[i].text = t[:from] + strings.Repeat(" ", to-from) + t[to:]
+		for _, p := range parts(sp) {
+			t := lines[p.line].text
+			lines[p.line].text = t[:p.from] + strings.Repeat(" ", p.to-p.from) + t[p.to:]
 		}
 	}
 	return lines

@@ -41,6 +41,24 @@ func analyzer(t *testing.T, opts analysisutil.Options) *analysis.Analyzer {
 	return analysisutil.WithRuleIDs(throttle.New(pol, opts), pol, false)
 }
 
+// packAnalyzer returns the analyzer with the pack file testdata/packs/NAME
+// and the embedded packs named in also.
+func packAnalyzer(t *testing.T, name string, also ...string) *analysis.Analyzer {
+	pack, err := filepath.Abs(filepath.Join("testdata/packs", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "packs:\n  - path: " + pack + "\n"
+	for _, a := range also {
+		src += "  - name: " + a + "\n"
+	}
+	pol, err := config.Parse("test.yml", []byte(src), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol, false)
+}
+
 // fixturePackages are the fixture packages checked with the test pack
 // and default options, loaded together: each analysistest.Run loads and
 // type-checks the standard library packages the fixtures import (net/http
@@ -91,16 +109,7 @@ func TestSuppressed(t *testing.T) {
 
 // TestInterfaceFromPack uses a pack that names an interface method.
 func TestInterfaceFromPack(t *testing.T) {
-	pack, err := filepath.Abs("testdata/packs/acme.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pol, err := config.Parse("test.yml", []byte("packs:\n  - path: "+pack+"\n"), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol, false)
-	analysistest.Run(t, analysistest.TestData(), a, "ifaces")
+	analysistest.Run(t, analysistest.TestData(), packAnalyzer(t, "acme.yaml"), "ifaces")
 }
 
 // TestDefaultAnalyzer checks the package-level Analyzer: the default pack,
@@ -127,30 +136,11 @@ func TestDefaultPacks(t *testing.T) {
 // throttle: the SDK's own retry is TOS104, a throttling middleware in the
 // client the SDK is built on makes the loops compliant.
 func TestStrictPackMiddleware(t *testing.T) {
-	pack, err := filepath.Abs("testdata/packs/strict-graph.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pol, err := config.Parse("test.yml", []byte("packs:\n  - path: "+pack+"\n"), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol, false)
-	analysistest.Run(t, analysistest.TestData(), a, "strictgraph")
+	analysistest.Run(t, analysistest.TestData(), packAnalyzer(t, "strict-graph.yaml"), "strictgraph")
 }
 
 // TestPaginationCounts uses a pack whose terms count every page: its
 // pagination loops are judged like any loop; the mde pack's stay exempt.
 func TestPaginationCounts(t *testing.T) {
-	pack, err := filepath.Abs("testdata/packs/pages.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := "packs:\n  - path: " + pack + "\n  - name: microsoft-defender-endpoint\n"
-	pol, err := config.Parse("test.yml", []byte(src), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := analysisutil.WithRuleIDs(throttle.New(pol, analysisutil.Options{}), pol, false)
-	analysistest.Run(t, analysistest.TestData(), a, "paged")
+	analysistest.Run(t, analysistest.TestData(), packAnalyzer(t, "pages.yaml", "microsoft-defender-endpoint"), "paged")
 }
