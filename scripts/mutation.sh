@@ -120,10 +120,12 @@ for p in "${pkgs[@]}"; do
     text=$(sed -n "${line}p" "$src" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//')
     reason=""
     if [ -f "$equiv" ]; then
-      reason=$(awk -F ' :: ' -v k="$file $typ" -v t="$text" '
+      # k and t through the environment: awk -v would turn the \t of a
+      # source line such as strings.Cut(s, "\t") into a tab.
+      reason=$(k="$file $typ" t="$text" awk -F ' :: ' '
         /^#/ || NF < 3 { next }
         { key = $1; sub(/[[:space:]]+$/, "", key) }
-        key == k && $2 == t { print $3; exit }' "$equiv")
+        key == ENVIRON["k"] && $2 == ENVIRON["t"] { print $3; exit }' "$equiv")
     fi
     if [ -n "$reason" ]; then
       eq=$((eq + 1))
