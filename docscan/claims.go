@@ -3,6 +3,7 @@ package docscan
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/toslint/toslint/internal/report"
@@ -79,20 +80,29 @@ func (p *page) aboutThisProject(r *Run, at int) bool {
 }
 
 func mentions(text string, names []string) bool {
-	lower := strings.ToLower(text)
-	owner := false
-	for _, o := range names {
-		owner = owner || strings.Contains(lower, o)
+	lower := ""
+	contains := func(w string) bool {
+		if isASCII(w) {
+			return containsFoldASCII(text, w) // no lowercase copy of every run
+		}
+		if lower == "" {
+			lower = strings.ToLower(text)
+		}
+		return strings.Contains(lower, w)
 	}
-	if !owner {
+	if !slices.ContainsFunc(names, contains) {
 		return false
 	}
-	for _, w := range claimWords {
-		if strings.Contains(lower, w) {
-			return true
+	return slices.ContainsFunc(claimWords, contains)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // affiliationPattern matches claims of endorsement or partnership.

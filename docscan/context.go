@@ -95,7 +95,7 @@ func identifierRun(r *Run, text string) bool {
 // pages start with import and export statements, which Markdown parsers
 // read as paragraphs.
 func mdxCode(d *Document, r *Run) bool {
-	if !strings.HasSuffix(strings.ToLower(d.Name), ".mdx") || r.Scope&ScopeParagraph == 0 {
+	if r.Scope&ScopeParagraph == 0 || len(d.Name) < 4 || !strings.EqualFold(d.Name[len(d.Name)-4:], ".mdx") {
 		return false
 	}
 	t := strings.TrimSpace(r.Text)

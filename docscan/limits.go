@@ -60,6 +60,14 @@ type prescan struct {
 // checkLimits reports the first limit src (front matter blanked) is over,
 // or nil. It reads every byte a constant number of times.
 func checkLimits(src []byte, lim policy.Limits) *limitError {
+	if underLimits(src, lim) {
+		return nil
+	}
+	return prescanLimits(src, lim)
+}
+
+// prescanLimits is checkLimits line by line, unit by unit.
+func prescanLimits(src []byte, lim policy.Limits) *limitError {
 	p := &prescan{lim: lim, src: src}
 	// Footnotes are counted line by line only when the document has more
 	// "[^" than the limit at all (to say where).
@@ -81,6 +89,46 @@ func checkLimits(src []byte, lim policy.Limits) *limitError {
 	}
 	return p.err
 }
+
+// underLimits reports, from counts over the whole document, that no
+// unit of it can be over a limit, so that the line-by-line prescan is not
+// needed (nearly every real page). A unit's '[', '*', '_' and '~' are
+// among the document's, and so are its "[^". Each level of nesting takes
+// at least one column of the prefix of the line that opens it (a '>', a
+// list marker and its space, a definition's ": ", or the indentation that
+// places an item inside its parent), and a byte of prefix is at most four
+// columns (a tab): depth <= 4 x the longest prefix.
+func underLimits(src []byte, lim policy.Limits) bool {
+	if bytes.Count(src, []byte("[")) > min(lim.Brackets, lim.Footnotes) ||
+		bytes.Count(src, []byte("*"))+bytes.Count(src, []byte("_"))+bytes.Count(src, []byte("~")) > lim.Emphasis {
+		return false
+	}
+	longest := 0
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
+		}
+		n := 0
+		for off+n < end && prefixByte[src[off+n]] {
+			n++
+		}
+		longest = max(longest, n)
+		off = end + 1
+	}
+	return 4*longest < lim.NestingDepth
+}
+
+// prefixByte holds the bytes a line's container prefix is made of:
+// indentation, '>', list markers ("-", "*", "+", "1.", "1)") and ':'.
+var prefixByte = func() (t [256]bool) {
+	for _, c := range []byte(" \t\r>-*+:.)0123456789") {
+		t[c] = true
+	}
+	return t
+}()
 
 func (p *prescan) scanLine(line []byte, off int) {
 	if len(line) > 0 && p.fence == 0 && p.footnotesOK && plainStart[line[0]] {

@@ -87,3 +87,25 @@ func FuzzLimitsSound(f *testing.F) {
 		}
 	})
 }
+
+// FuzzUnderLimitsSound checks the whole-document shortcut: when it says a
+// document is under the limits, the line-by-line prescan finds it so too.
+// The limits are small, so that fuzzed inputs reach them.
+func FuzzUnderLimitsSound(f *testing.F) {
+	for _, s := range []string{
+		"> > > a\n", "- a\n  - b\n    - c\n      - d\n", "\t\t- x\n", "1. 2. 3. x\n", "[a] [b] [c]\n",
+		"*a* _b_ ~c~\n", "[^1] [^2]\n\n[^1]: x\n", ">\t>\t> [x\n", "Term\n: : : def\n",
+	} {
+		f.Add([]byte(s))
+	}
+	lim := policy.Limits{NestingDepth: 4, Footnotes: 2, Brackets: 3, Emphasis: 3}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		src = bytes.Clone(src)
+		normalizeCR(src)
+		if underLimits(src, lim) {
+			if err := prescanLimits(src, lim); err != nil {
+				t.Fatalf("%q: under the limits by its counts, but the prescan says %v", src, err)
+			}
+		}
+	})
+}

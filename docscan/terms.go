@@ -33,6 +33,7 @@ type term struct {
 	phrase  bool                // a whole phrase built on the retired name
 	compact bool                // one word ("AAD", "Office365"): matched in its own case or in capitals only
 	trade   bool                // a trade name: its possessive is the company's
+	alnums  string              // the letters and digits of canon, lowercase ASCII ("" when canon is not ASCII)
 }
 
 // replacement is what a retired term should be written as.
@@ -61,7 +62,6 @@ type matcher struct {
 	// term run over every paragraph dominated the scan (profiled).
 	byAnchor map[[2]byte]*anchored
 	anchors  *anchorTable // byAnchor as an array, for find's inner loop
-	window   int          // longer than any match find expects (see find)
 	// distinctive are the words of multi-word marks that are neither a
 	// mark nor a trade name themselves ("Defender" of "Microsoft Defender
 	// for Endpoint"): in another product's name they suggest the mark.
@@ -71,6 +71,29 @@ type matcher struct {
 type anchored struct {
 	re    *regexp.Regexp
 	terms []*term
+	// quick is set when every term is ASCII: find then decides most
+	// candidates without the regexp (see decide).
+	quick bool
+	// window is longer than any match of these terms: room for hyphens
+	// and spaces between the letters, a suffix and the byte after it.
+	window int
+}
+
+// foldedAlnums returns the letters and digits of s, lowercase, or "" when
+// s is not ASCII.
+func foldedAlnums(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80:
+			return ""
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // newMatcher compiles the owners' terms. It returns nil when there are
@@ -138,12 +161,18 @@ func newMatcher(owners []*owner) *matcher {
 			terms = append(terms, a.t)
 		}
 		b.WriteString(`)`)
-		m.byAnchor[k] = &anchored{re: regexp.MustCompile(b.String()), terms: terms}
+		quick := true
+		for _, t := range terms {
+			t.alnums = foldedAlnums(t.canon)
+			quick = quick && t.alnums != ""
+		}
+		window := 0
+		for _, t := range terms {
+			window = max(window, 4*len(t.canon)+16)
+		}
+		m.byAnchor[k] = &anchored{re: regexp.MustCompile(b.String()), terms: terms, quick: quick, window: window}
 	}
 	m.anchors = newAnchorTable(m.byAnchor)
-	for _, t := range m.terms {
-		m.window = max(m.window, 4*len(t.canon)+64) // room for hyphens, spaces and a suffix
-	}
 	m.distinctive = distinctiveWords(m.terms)
 	return m
 }
@@ -259,16 +288,33 @@ func (m *matcher) find(text string) []hit {
 		if a == nil {
 			continue
 		}
-		// A window a little longer than any term: Go's regexp clears state
-		// in proportion to its input, so matching text[i:] at every anchor
-		// was quadratic in the length of a paragraph. A match that reaches
-		// the window's end is tried again on the whole rest (its \b needs
-		// the next byte).
-		w := text[i:min(len(text), i+m.window)]
-		if !a.re.MatchString(w) {
-			continue // most anchors are common words: skip the submatch slice
+		if a.quick {
+			switch h, d := a.decide(text, i); d {
+			case noTerm:
+				continue
+			case exact:
+				if accept(text, &h) {
+					out = append(out, h)
+				}
+				i = h.suffixEnd - 1
+				continue
+			}
 		}
+		// A window a little longer than the anchor's terms: Go's regexp
+		// clears state in proportion to its input (the backtracker's
+		// visited set is the program's size times the input's), so
+		// matching text[i:] at every anchor was quadratic in the length of
+		// a paragraph, and a window sized for the longest term of all
+		// cost every anchor that much. A match that reaches the window's
+		// end is tried again on the whole rest (its \b needs the next
+		// byte).
+		w := text[i:min(len(text), i+a.window)]
+		// Most candidates that share three letters with a term are the
+		// term: one submatch run, not a match run first.
 		loc := a.re.FindStringSubmatchIndex(w)
+		if loc == nil {
+			continue
+		}
 		if loc[1] == len(w) && len(w) < len(text)-i {
 			if loc = a.re.FindStringSubmatchIndex(text[i:]); loc == nil {
 				continue
@@ -382,4 +428,113 @@ func isAllCaps(s string) bool {
 		}
 	}
 	return letters > 1
+}
+
+// decision is what decide could tell without the regexp.
+type decision int
+
+const (
+	undecided decision = iota // only the regexp can tell
+	noTerm                    // no term matches here
+	exact                     // the hit is the term the regexp would choose
+)
+
+// decide tries the anchor's terms at text[i:] the way the regexp would,
+// without it, for the two cases that make up nearly every candidate. Every
+// pattern matches its term's letters and digits in order (any letter case
+// at most, with only white space, hyphens and the term's own punctuation
+// between them), so a term whose letters the text does not spell cannot
+// match; when none can, nothing matches (noTerm). The alternation tries
+// the terms in order: when the first term the text spells is written
+// exactly as the pack writes it, with a suffix the pattern allows after
+// it, the regexp chooses it (exact). Anything else (another letter case,
+// a separator, non-ASCII text) is left to the regexp.
+func (a *anchored) decide(text string, i int) (hit, decision) {
+	for _, t := range a.terms {
+		ok, sure := spells(text[i:], t.alnums)
+		if !sure {
+			return hit{}, undecided
+		}
+		if !ok {
+			continue
+		}
+		if !strings.HasPrefix(text[i:], t.canon) {
+			return hit{}, undecided
+		}
+		end := i + len(t.canon)
+		suffixEnd, ok := suffixAt(text, end, t.canon)
+		if !ok {
+			return hit{}, undecided
+		}
+		return hit{t: t, start: i, end: end, suffixEnd: suffixEnd}, exact
+	}
+	return hit{}, noTerm
+}
+
+// spells reports whether the letters and digits at the start of s, folded
+// to lowercase and skipping other ASCII bytes, begin with alnums. It is
+// not sure when a non-ASCII byte comes first (case folding might match it
+// to a letter).
+func spells(s, alnums string) (ok, sure bool) {
+	n := 0
+	for i := 0; i < len(s) && n < len(alnums); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return false, false
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		default:
+			continue
+		}
+		if c != alnums[n] {
+			return false, true
+		}
+		n++
+	}
+	return n == len(alnums), true
+}
+
+// suffixAt returns where the suffix after a term ending at end stops, as
+// the pattern's suffix group chooses it: ['’]s\b, then ['’], then s or es
+// and a word boundary, then a word boundary alone; a term that ends in
+// punctuation takes none. false when the pattern allows none there.
+func suffixAt(text string, end int, canon string) (int, bool) {
+	last, _ := utf8.DecodeLastRuneInString(canon)
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) {
+		return end, true
+	}
+	rest := text[end:]
+	for _, ap := range []string{"'", "’"} {
+		if strings.HasPrefix(rest, ap+"s") && wordBoundary(text, end+len(ap)+1) {
+			return end + len(ap) + 1, true
+		}
+	}
+	for _, ap := range []string{"'", "’"} {
+		if strings.HasPrefix(rest, ap) {
+			return end + len(ap), true
+		}
+	}
+	for _, suf := range []string{"s", "es"} {
+		if strings.HasPrefix(rest, suf) && wordBoundary(text, end+len(suf)) {
+			return end + len(suf), true
+		}
+	}
+	if wordBoundary(text, end) {
+		return end, true
+	}
+	return 0, false
+}
+
+// wordBoundary is RE2's \b at text[p]: ASCII word characters on one side
+// only.
+func wordBoundary(text string, p int) bool {
+	before := p > 0 && isASCIIWord(text[p-1])
+	after := p < len(text) && isASCIIWord(text[p])
+	return before != after
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }

@@ -1,6 +1,7 @@
 package docscan
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -67,7 +68,7 @@ func (retiredNames) check(p *page) {
 				continue // a changelog entry from before the rename
 			}
 			text := h.text(r)
-			when := orDefault(rn.Date, "earlier")
+			when := cmp.Or(rn.Date, "earlier")
 			// A capitalised word after the name starts a longer name; after
 			// a phrase that ends in an ordinary noun ("AAD Identity
 			// Provider" against "Azure AD identity") too.
@@ -306,11 +307,4 @@ func onDate(date string) string {
 		return "in " + date
 	}
 	return "earlier"
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }

@@ -23,7 +23,10 @@
 #   builds: HEAD a6bdc68 does not compile against go-github v88; CORPORA
 #   defaults to /work/corpora;
 #   a module that is absent is skipped with a note).
-# Environment: RUNS (default 3, medians reported with min-max), LOCK
+# Environment: RUNS (default 3, medians reported with min-max), TOOLS
+# (default "toslint noopfacts govet": go vet with an empty cache can take
+# twenty minutes on a large dependency graph; leave it out to time the
+# other two), LOCK
 # (default /work/coord/bench.lock; set it empty to run without a lock),
 # BASE_REV (empty: no findings comparison), OUT (a file that receives every
 # measurement as TSV).
@@ -32,6 +35,7 @@ cd "$(dirname "$0")/.."
 . scripts/benchlib.sh
 root=$PWD
 runs=${RUNS:-3}
+read -r -a tools <<<"${TOOLS:-toslint noopfacts govet}"
 lock=${LOCK-/work/coord/bench.lock}
 base_rev=${BASE_REV-dda62f2}
 corpora=${CORPORA:-/work/corpora}
@@ -112,7 +116,9 @@ for mod in "${modules[@]}"; do
   mkdir -p "$warm"
   echo "warming $warm"
   (cd "$mod" && GOCACHE=$warm go build ./... >/dev/null 2>&1 || true)
-  (cd "$mod" && GOCACHE=$warm go vet -vettool="$work/bin/noopfacts" ./... >/dev/null 2>&1 || true)
+  if [[ " ${tools[*]} " == *" govet "* ]]; then
+    (cd "$mod" && GOCACHE=$warm go vet -vettool="$work/bin/noopfacts" ./... >/dev/null 2>&1 || true)
+  fi
   (cd "$mod" && GOCACHE=$warm "$work/bin/toslint" check -only go ./... >/dev/null 2>&1 || true)
   (cd "$mod" && GOCACHE=$warm "$work/bin/noopfacts" -test=false ./... >/dev/null 2>&1 || true)
 
@@ -131,12 +137,12 @@ for mod in "${modules[@]}"; do
 
   for i in $(seq "$runs"); do
     echo "run $i of $runs"
-    for tool in toslint noopfacts govet; do measure "$mod" "$tool" ""; done
-    for tool in toslint noopfacts govet; do measure "$mod" "$tool" "$warm"; done
+    for tool in "${tools[@]}"; do measure "$mod" "$tool" ""; done
+    for tool in "${tools[@]}"; do measure "$mod" "$tool" "$warm"; done
   done
 
   printf '%-10s %-28s %-10s %-9s | %-28s %-10s %s\n' tool "cold wall s (min-max)" "cold CPU s" "cold RSS" "warm wall s (min-max)" "warm CPU s" "warm RSS"
-  for tool in toslint noopfacts govet; do
+  for tool in "${tools[@]}"; do
     printf '%-10s %-28s %-10s %-9s | %-28s %-10s %s\n' "$tool" \
       "$(stat "$name" $tool cold 4)" "$(med "$name" $tool cold 5)" "$(awk -F'\t' -v m="$name" -v t=$tool '$1==m && $2==t && $3=="cold" {print $6}' "$out" | sort -n | tail -1) MB" \
       "$(stat "$name" $tool warm 4)" "$(med "$name" $tool warm 5)" "$(awk -F'\t' -v m="$name" -v t=$tool '$1==m && $2==t && $3=="warm" {print $6}' "$out" | sort -n | tail -1) MB"

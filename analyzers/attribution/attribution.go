@@ -3,7 +3,6 @@ package attribution
 import (
 	"bytes"
 	_ "embed"
-	"go/build"
 	"go/parser"
 	"go/token"
 	"os"
@@ -76,8 +75,6 @@ type pass struct {
 	anchor   token.Pos       // where problems without a place of their own are reported
 }
 
-var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-
 func (c *checker) run(a *analysis.Pass) (any, error) {
 	res := &Result{}
 	if a.Pkg == nil || strings.HasSuffix(a.Pkg.Name(), "_test") || (a.Module != nil && a.Module.Version != "") {
@@ -87,7 +84,7 @@ func (c *checker) run(a *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	dir, anchor := packageDir(a)
-	if dir == "" || strings.HasPrefix(dir, goroot) {
+	if dir == "" || analysisutil.InGOROOT(dir) {
 		return res, nil
 	}
 	root, modPath := moduleRoot(a, dir)

@@ -1,6 +1,7 @@
 package throttle
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -334,7 +335,7 @@ func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []sit
 		lim := fam.limits[0]
 		p.rep.Report("TOS105", rng, related,
 			"calls to %s are throttled by %s, but the rate is not a constant; check it against the limit of %d calls per %s (%s at most)",
-			fam.describe(), orDefault(r.What, "a throttle"), lim.Calls, lim.Window.Human(), rateAdvice(fam, m, r))
+			fam.describe(), cmp.Or(r.What, "a throttle"), lim.Calls, lim.Window.Human(), rateAdvice(fam, m, r))
 		return
 	}
 	for _, lim := range fam.limits {

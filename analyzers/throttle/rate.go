@@ -1,6 +1,7 @@
 package throttle
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -233,7 +234,7 @@ func (p *passState) funcReactive(f *types.Func) bool {
 // either is unknown): what a set of alternatives guarantees.
 func looser(a, b Rate) Rate {
 	if !a.known() || !b.known() {
-		return Rate{Shared: a.Shared && b.Shared, What: orDefault(a.What, b.What)}
+		return Rate{Shared: a.Shared && b.Shared, What: cmp.Or(a.What, b.What)}
 	}
 	if a.maxCalls(time.Minute, 1) >= b.maxCalls(time.Minute, 1) {
 		return a
@@ -253,13 +254,6 @@ func stricter(a, b Rate) Rate {
 		return a
 	}
 	return b
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }
 
 // defPositions returns where the values of x are created.

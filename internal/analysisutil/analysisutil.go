@@ -65,7 +65,7 @@ func SkipPackage(pass *analysis.Pass) bool {
 	}
 	if len(pass.Files) > 0 {
 		if tf := pass.Fset.File(pass.Files[0].FileStart); tf != nil {
-			return strings.HasPrefix(tf.Name(), goroot)
+			return InGOROOT(tf.Name())
 		}
 	}
 	return false
@@ -73,6 +73,10 @@ func SkipPackage(pass *analysis.Pass) bool {
 
 // goroot is where the standard library's sources are.
 var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+
+// InGOROOT reports whether a file or directory is in the standard
+// library's sources: never the user's code.
+func InGOROOT(path string) bool { return strings.HasPrefix(path+string(filepath.Separator), goroot) }
 
 // Options control how an analyzer reports.
 type Options struct {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -260,6 +261,9 @@ type runResult struct {
 // one waits on the go command, the other reads files), applies the
 // suppression directives, and keeps what the file arguments select. When
 // ctx is canceled it returns what was found so far, marked incomplete.
+// docsGCPercent is the GOGC of runs that only scan documents.
+const docsGCPercent = 400
+
 func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlags) (*runResult, error) {
 	set := directive.NewSet()
 	res := &runResult{}
@@ -268,7 +272,17 @@ func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlag
 	var goErr, docsErr error
 	var goFindings, docFindings []report.Finding
 	var wg sync.WaitGroup
-	if cf.only != "docs" && tg.hasGo() {
+	goSide := cf.only != "docs" && tg.hasGo()
+	if !goSide && os.Getenv("GOGC") == "" {
+		// A run that only scans documents keeps a few MB live while it
+		// parses tens of MB of Markdown: at the default GOGC the
+		// collector ran after every few MB allocated and cost a sixth of
+		// the scan's CPU (PowerShell-Docs: 1.6 s -> 1.35 s, peak RSS 33 ->
+		// 60 MB at 400). Type-checking Go keeps hundreds of MB live, so
+		// runs that load Go packages keep the default.
+		debug.SetGCPercent(docsGCPercent)
+	}
+	if goSide {
 		wg.Go(func() {
 			for _, mod := range tg.modules() {
 				r, err := checkGo(ctx, pol, mod, []string{mod}, tg.goByModule[mod], set, cf.jobs)

@@ -128,6 +128,11 @@ func syntaxError(file string, data []byte, err error) *Error {
 		switch {
 		case strings.Contains(msg, "UTF-8") || strings.Contains(msg, "control characters"):
 			line, col = badChar(data)
+			if line == 0 {
+				// No bad byte in the file: a %-escape in a tag decodes
+				// to one ("!%80").
+				line, col = escapeAt(data)
+			}
 		case strings.HasPrefix(msg, "unknown anchor '"):
 			name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown anchor '"), "'")
 			line, col = aliasUse(data, name)
@@ -136,6 +141,17 @@ func syntaxError(file string, data []byte, err error) *Error {
 		}
 	}
 	return &Error{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg}
+}
+
+// escapeAt returns the position of the first %-escape in data, else of
+// the start.
+func escapeAt(data []byte) (line, col int) {
+	i := bytes.IndexByte(data, '%')
+	if i < 0 {
+		return 1, 1
+	}
+	line = 1 + bytes.Count(data[:i], []byte("\n"))
+	return line, 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
 }
 
 // badChar returns the position of the first byte YAML does not allow: an

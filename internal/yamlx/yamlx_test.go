@@ -54,6 +54,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"items:\n  - name: a*nope\n  - name: *nope\n", "f.yml:3:11: invalid YAML: unknown anchor 'nope' referenced"},
 		{"items:\n  - name: wa\x01rn\n", "f.yml:2:13: invalid YAML: control characters are not allowed"},
 		{"items:\n  - name: \xff\xfe\n", "f.yml:2:11: invalid YAML: invalid leading UTF-8 octet"},
+		{"a: !%80 x\n", "f.yml:1:5: invalid YAML: found an incorrect leading UTF-8 octet"},
 		{"\titems: []\n", "f.yml:1:1: invalid YAML: found character that cannot start any token"},
 		{"items:\n  - name: a\n name: b\n", "f.yml:2:1: invalid YAML: did not find expected key"},
 		{"items:\n  - rate: .nan\n", "bad number"},
