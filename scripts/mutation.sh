@@ -12,7 +12,10 @@
 #   NOT COVERED  no test of the package runs that line; no test ran. Not in
 #                the score; the lines are listed.
 #   NOT VIABLE   the mutant does not compile (e.g. - on a string). Not in
-#                the score.
+#                the score. gremlins v0.6.0 counts these as KILLED (go test
+#                exits 1 for a build failure too); the script rebuilds
+#                every KILLED + to - mutant and moves those that do not
+#                compile here.
 # A LIVED mutant is either a hole in the tests (write a test a user would
 # notice failing) or equivalent: the program does the same thing with it
 # (e.g. `i < len(s)` and `i != len(s)` in a loop that steps by one). Those
@@ -103,6 +106,26 @@ for p in "${pkgs[@]}"; do
   jq -r --arg p "$p" '.files[] | .file_name as $f | .mutations[] |
       [($p + "/" + $f), .line, .column, .type, .status] | @tsv' "$out/$name.json" |
     sort -t$'\t' -k1,1 -k2,2n -k3,3n >"$out/$name.tsv"
+  # gremlins v0.6.0 calls a mutant KILLED when go test exits 1, which it
+  # also does when the package does not build: + to - between strings.
+  # Each KILLED + mutant is rebuilt; one that does not compile is NOT
+  # VIABLE.
+  while IFS=$'\t' read -r file line col typ st; do
+    [ "$typ" = ARITHMETIC_BASE ] && [ "$st" = KILLED ] || continue
+    src="$tree/$file"
+    [ -f "$src" ] || src="$tree/${file#"$p"/}"
+    [ "$(sed -n "${line}p" "$src" | cut -b"$col")" = + ] || continue
+    cp "$src" "$work/orig"
+    L=$line C=$col perl -pi -e 'substr($_, $ENV{C} - 1, 1) = "-" if $. == $ENV{L}' "$src"
+    if ! (cd "$tree" && go build -o /dev/null "./$p") >/dev/null 2>&1; then
+      printf '%s\t%s\t%s\t%s\n' "$file" "$line" "$col" "$typ"
+    fi
+    cp "$work/orig" "$src"
+  done <"$out/$name.tsv" >"$out/$name.notviable"
+  awk -F'\t' -v OFS='\t' 'FILENAME == ARGV[1] { nv[$1 FS $2 FS $3 FS $4] = 1; next }
+      ($1 FS $2 FS $3 FS $4) in nv { $5 = "NOT VIABLE" } { print }' \
+    "$out/$name.notviable" "$out/$name.tsv" >"$out/$name.tsv.new"
+  mv "$out/$name.tsv.new" "$out/$name.tsv"
   count() { awk -F'\t' -v s="$1" '$5 == s' "$out/$name.tsv" | wc -l; }
   killed=$(count KILLED)
   lived=$(count LIVED)
@@ -120,10 +143,12 @@ for p in "${pkgs[@]}"; do
     text=$(sed -n "${line}p" "$src" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//')
     reason=""
     if [ -f "$equiv" ]; then
-      reason=$(awk -F ' :: ' -v k="$file $typ" -v t="$text" '
+      # k and t through the environment: awk -v would turn the \t of a
+      # source line such as strings.Cut(s, "\t") into a tab.
+      reason=$(k="$file $typ" t="$text" awk -F ' :: ' '
         /^#/ || NF < 3 { next }
         { key = $1; sub(/[[:space:]]+$/, "", key) }
-        key == k && $2 == t { print $3; exit }' "$equiv")
+        key == ENVIRON["k"] && $2 == ENVIRON["t"] { print $3; exit }' "$equiv")
     fi
     if [ -n "$reason" ]; then
       eq=$((eq + 1))

@@ -34,8 +34,10 @@ func analyzer(t *testing.T) *analysis.Analyzer {
 // TestModule runs the analyzer over the fixture module testdata/m with
 // configured own holders: own, aliased, listed and foreign holders, prose,
 // generated files, suppressions, SPDX expressions, short-form notices,
-// provenance comments, go:embed over CC BY and MIT content with and
-// without attribution, REUSE.toml, and copied units.
+// provenance comments (with the file's header naming a holder, with and
+// without its license; before a single value), go:embed over CC BY and
+// MIT content with and without attribution and over Markdown whose front
+// matter names its license, REUSE.toml, and copied units.
 func TestModule(t *testing.T) {
 	analysistest.Run(t, "testdata/m", analyzer(t), "./...")
 }

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"cmp"
 	"path"
 	"regexp"
 	"slices"
@@ -120,6 +121,12 @@ func (p *pass) missingTexts(fs *fileState) []lacking {
 		if err != nil || len(ids) == 0 {
 			ids = []string{l.expr}
 		}
+		// ExtractLicenses returns a map's keys: put them in the order the
+		// expression names them, so that messages do not change from run
+		// to run.
+		slices.SortFunc(ids, func(a, b string) int {
+			return cmp.Or(cmp.Compare(strings.Index(l.expr, a), strings.Index(l.expr, b)), strings.Compare(a, b))
+		})
 		var lacks []string
 		for _, id := range ids {
 			if !slices.Contains(allowed, id) {

@@ -6,6 +6,7 @@ package attribution
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -41,6 +42,64 @@ func TestFileCommentsEdges(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.groups) || first != tt.first {
 				t.Errorf("fileComments(%q) = %q, %d; want %q, %d", tt.src, got, first, tt.groups, tt.first)
+			}
+		})
+	}
+}
+
+// TestUnquotedLinesBlanking checks what a quoted example of a notice
+// leaves of a comment: the whole quotation, quote marks included, turns
+// to spaces (so no statement is read there), and every other byte stays
+// where it was (so the statements after it are reported at their place).
+func TestUnquotedLinesBlanking(t *testing.T) {
+	tests := []struct {
+		name   string
+		lines  []string // the lines of one // comment group, without "//"
+		blanks []string // the quotations blanked, in order
+	}{
+		{"ASCII quotes, text on both sides",
+			[]string{` Old headers "Copyright 2019 Pat Doe" go; Copyright 2021 Jane Roe`},
+			[]string{`"Copyright 2019 Pat Doe"`}},
+		{"curly quotes",
+			[]string{` Write “Copyright © 2020 Pat Doe” at the top`},
+			[]string{`“Copyright © 2020 Pat Doe”`}},
+		{"a notice word just before the closing quote",
+			[]string{` A statement starts with "Copyright" or "©".`},
+			[]string{`"Copyright"`, `"©"`}},
+		{"backticks",
+			[]string{" Matches `SPDX-License-Identifier: MIT` lines"},
+			[]string{"`SPDX-License-Identifier: MIT`"}},
+		{"across lines",
+			[]string{` Such as "Licensed under the`, ` MIT License" in a header`},
+			[]string{`"Licensed under the`, ` MIT License"`}},
+		{"a quotation without notice words stays",
+			[]string{` Provided "AS IS", see the "License"`},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := ""
+			for _, l := range tt.lines {
+				src += "//" + l + "\n"
+			}
+			groups, _ := fileComments([]byte(src+"package x\n"), false)
+			if len(groups) != 1 {
+				t.Fatalf("%d groups", len(groups))
+			}
+			want := slices.Clone(tt.lines)
+			b := 0
+			for i := range want {
+				for b < len(tt.blanks) && strings.Contains(want[i], tt.blanks[b]) {
+					want[i] = strings.Replace(want[i], tt.blanks[b], strings.Repeat(" ", len(tt.blanks[b])), 1)
+					b++
+				}
+			}
+			var got []string
+			for _, l := range groups[0].unquotedLines() {
+				got = append(got, l.text)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("unquotedLines\n got %q\nwant %q", got, want)
 			}
 		})
 	}

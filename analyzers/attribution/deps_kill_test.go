@@ -182,6 +182,7 @@ func TestVoteThresholds(t *testing.T) {
 		{[]int{3, 1, 1}, true},  // more than half
 		{[]int{6, 5}, true},     // more than half, under 5/4 of the runner-up
 		{[]int{9, 8, 3}, false}, // under half, under 5/4 of the runner-up
+		{[]int{6, 5, 1}, false}, // exactly half, under 5/4 of the runner-up
 	} {
 		t.Run(fmt.Sprint(tt.counts), func(t *testing.T) {
 			dir := t.TempDir()
@@ -204,6 +205,32 @@ func TestVoteThresholds(t *testing.T) {
 				t.Errorf("Alpha Anders own = %v, want %v (%q)", own, tt.own, diags)
 			}
 		})
+	}
+}
+
+// TestVoteTieOnEveryFile checks a tie where every file names both
+// holders (a fork's headers), with no other evidence: each holder is on
+// more than half of the files, but neither is on more than the other, so
+// neither is the module's own and both are reported, whatever their names.
+func TestVoteTieOnEveryFile(t *testing.T) {
+	mit, err := os.ReadFile("testdata/licenses/MIT.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{"go.mod": "module example.test/fork\n\ngo 1.22\n", "LICENSE": string(mit)}
+	for i := range 3 {
+		files[fmt.Sprintf("f%d.go", i)] = "// Copyright 2019 Alma Ames\n// Copyright 2023 Zeno Zorn\n\npackage fork\n"
+	}
+	testutil.WriteTree(t, dir, files)
+	diags, _ := analyzeDir(t, dir, rules.DefaultPolicy())
+	alma, zeno := 0, 0
+	for _, d := range diags {
+		alma += strings.Count(d, `"Alma Ames"`)
+		zeno += strings.Count(d, `"Zeno Zorn"`)
+	}
+	if alma != 3 || zeno != 3 {
+		t.Errorf("want both holders reported on the 3 files, got %q", diags)
 	}
 }
 

@@ -93,6 +93,9 @@ func TestStopPhraseAtWordStart(t *testing.T) {
 		" Copyright 2020 Team0released Co.":   {"Team0released Co."},
 		" Copyright 2020 Team9released Co.":   {"Team9released Co."},
 		" Copyright 2020 Acme Labs who wrote": {"Acme Labs"},
+		// A no-break space (text pasted from a web page) is not part of a
+		// word: the stop phrase after it ends the holder.
+		" Copyright 2020 Jane Roe\u00a0All rights reserved.": {"Jane Roe"},
 	} {
 		var got []string
 		for _, s := range statementsIn(line) {
@@ -114,5 +117,26 @@ func TestLongHolder(t *testing.T) {
 	long := name + "k Xyz"
 	if got := statementsIn(" Copyright 2020 " + long); len(got) != 1 || got[0].holder != strings.Repeat("Abcdefghi ", 9)[:89] {
 		t.Errorf("long holder: %+v", got)
+	}
+}
+
+// TestHolderForms checks the holder a statement names, and where it ends
+// (the end of a TOS202 finding's range), for forms around the name: "by"
+// before it, an initial's period after it.
+func TestHolderForms(t *testing.T) {
+	for _, tt := range []struct {
+		line, holder, rest string // rest: the line after the holder
+	}{
+		{" Copyright 2019 by Jane Roe", "Jane Roe", ""},
+		{" Copyright (c) 2019 by Jane Roe. All rights reserved.", "Jane Roe", ". All rights reserved."},
+		// A trailing period after an initial is punctuation, not part of
+		// the name; after an abbreviation it is kept.
+		{" Copyright 2021 Pat Q.", "Pat Q", "."},
+		{" Copyright 2021 Widget Co.", "Widget Co.", ""},
+	} {
+		got := statementsIn(tt.line)
+		if len(got) != 1 || got[0].holder != tt.holder || tt.line[got[0].end:] != tt.rest {
+			t.Errorf("statementsIn(%q) = %+v, want holder %q followed by %q", tt.line, got, tt.holder, tt.rest)
+		}
 	}
 }

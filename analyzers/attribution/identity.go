@@ -21,8 +21,10 @@ import (
 //  3. The vote: the holder on the most Go files outside copied folders is
 //     own when it shares a word with that evidence, or, when there is no
 //     evidence (an Apache-2.0 LICENSE names no holder), when it is on
-//     more than half of the files that carry a statement or on a quarter
-//     more files than the runner-up.
+//     more files than any other holder and on more than half of the
+//     files that carry a statement or on a quarter more files than the
+//     runner-up. A tie at the top makes no holder own, also when every
+//     file names both (a fork's headers).
 
 // stopTokens are words too common in holders to tell one from another.
 var stopTokens = map[string]bool{
@@ -87,7 +89,7 @@ func (m *modInfo) decideIdentity(pol *policy.Policy, evidence []string) {
 		m.voted = winner
 		return
 	}
-	if len(evidence) == 0 && (2*n > total || 4*n >= 5*second && n > second) {
+	if len(evidence) == 0 && n > second && (2*n > total || 4*n >= 5*second) {
 		m.addOwn(winner)
 		m.voted = winner
 	}

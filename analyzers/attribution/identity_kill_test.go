@@ -1,8 +1,12 @@
 package attribution
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 // TestSentenceEnds checks where a period ends a holder: before a capital
@@ -58,6 +62,30 @@ func TestOwnByWordPrefix(t *testing.T) {
 	} {
 		if got := m.isOwn(key); got != want {
 			t.Errorf("isOwn(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+// TestVoteWinner checks the vote's count: the holder on the most files
+// wins whatever the other holders are called, with its count, the
+// runner-up's and the number of files with a statement. Go's map order
+// differs from one vote to the next, so the vote is taken several times:
+// a count that depended on the order would show.
+func TestVoteWinner(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"go.mod": "module example.test/vote\n\ngo 1.22\n", "doc.go": "package vote\n"}
+	for i := range 3 {
+		files[fmt.Sprintf("z%d.go", i)] = "// Copyright 2024 Zora Zimmer\n\npackage vote\n"
+	}
+	for _, h := range []string{"Abel Abbot", "Bea Baker", "Cyd Clark", "Dot Dean", "Eli Egan"} {
+		files[strings.ToLower(h[:3])+".go"] = "// Copyright 2024 " + h + "\n\npackage vote\n"
+	}
+	testutil.WriteTree(t, dir, files)
+	m := loadModule(dir, "example.test/vote", nil)
+	for range 20 {
+		winner, n, second, total := m.vote()
+		if winner != "zora zimmer" || n != 3 || second != 1 || total != 8 {
+			t.Fatalf("vote() = %q %d %d %d, want \"zora zimmer\" 3 1 8", winner, n, second, total)
 		}
 	}
 }

@@ -21,6 +21,9 @@ func TestReusePatterns(t *testing.T) {
 		{`file\*.txt`, "file*.txt", true},
 		{`file\*.txt`, "fileX.txt", false},
 		{"a.b", "axb", false},
+		{"docs/*", "docs/a.md", true}, // a star at the end
+		{"docs/*", "docs/x/a.md", false},
+		{`odd\`, `odd\`, true}, // a backslash at the end escapes nothing: it is itself
 	} {
 		if got := reusePattern(tt.pattern).MatchString(tt.path); got != tt.want {
 			t.Errorf("%q ~ %q = %v, want %v", tt.pattern, tt.path, got, tt.want)
@@ -74,6 +77,11 @@ SPDX-License-Identifier = "Apache-2.0"
 		if _, err := parseReuse([]byte(bad)); err == nil {
 			t.Errorf("parseReuse(%q): no error", bad)
 		}
+	}
+	// The error names the table to fix, counting from 1 as a reader does.
+	_, err = parseReuse([]byte("[[annotations]]\npath = \"a/**\"\n\n[[annotations]]\npath = \"b/**\"\nprecedence = \"nearest\"\n"))
+	if want := `REUSE.toml: annotation 2: unknown precedence "nearest" (want closest, aggregate or override)`; err == nil || err.Error() != want {
+		t.Errorf("parseReuse: error %v, want %s", err, want)
 	}
 	var nilCfg *reuseConfig
 	if nilCfg.annotation("x") != nil {

@@ -142,7 +142,7 @@ func ParseMarkdown(inner string) (d *Directive, prob string, ok bool) {
 
 // parseBody parses "ID[,ID...] [-- reason]".
 func parseBody(k Kind, rest string) (*Directive, string, bool) {
-	ids, reason, hasSep := strings.Cut(rest, "--")
+	ids, reason, _ := strings.Cut(rest, "--")
 	d := &Directive{Kind: k, Reason: strings.TrimSpace(reason)}
 	for _, f := range strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
 		d.Rules = append(d.Rules, f)
@@ -158,9 +158,8 @@ func parseBody(k Kind, rest string) (*Directive, string, bool) {
 	if len(d.Rules) == 0 && k != Enable {
 		return nil, fmt.Sprintf("%s names no rule (write %s TOS101 -- reason)", k, k), true
 	}
-	if hasSep && d.Reason == "" && k != Enable {
-		return d, "", true // reported as TOS003 by Problems
-	}
+	// A directive without a reason ("--" with nothing after it, or no
+	// "--") still suppresses; Set.Add reports it as TOS003.
 	return d, "", true
 }
 
@@ -219,7 +218,7 @@ func (s *Set) Problems() []Problem {
 }
 
 // Unmatched returns the directives (other than enable) that suppressed
-// nothing. keep filters which ones are worth reporting: the caller knows
+// nothing, sorted by file and line. keep filters which ones are worth reporting: the caller knows
 // which rules and engines ran.
 func (s *Set) Unmatched(keep func(*Directive) bool) []*Directive {
 	s.mu.Lock()

@@ -12,3 +12,8 @@ func Backoff() {}
 
 // Copied from https://listed.example.test/snippet
 func Listed() {}
+
+// A single value is a fact, not code.
+//
+// Adapted from https://numbers.example.test/notes/rounding
+const roundingBias = 0.5
