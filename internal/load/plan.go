@@ -31,6 +31,7 @@ func plan(ctx context.Context, cfg *Config, patterns []string, res *Result) (*lo
 	}
 	l := &loader{
 		cfg:      cfg,
+		env:      env,
 		fset:     token.NewFileSet(),
 		sizes:    types.SizesFor("gc", env.GOARCH),
 		nodes:    map[string]*node{},
