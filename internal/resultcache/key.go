@@ -8,12 +8,15 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/toslint/toslint/internal/licenseid"
 	"github.com/toslint/toslint/internal/load"
 )
 
@@ -122,8 +125,17 @@ func (st *stater) sourceKey(p load.Package, env load.GoEnv, src map[string][]byt
 				return nil, err
 			}
 		}
+		// The attribution analyzer looks for license statements in the
+		// embedded files and their folders.
+		embedDirs := map[string]bool{}
 		for _, f := range p.EmbedFiles {
 			if err := st.fileStat(h, f); err != nil {
+				return nil, err
+			}
+			embedDirs[filepath.Dir(f)] = true
+		}
+		for _, d := range slices.Sorted(maps.Keys(embedDirs)) {
+			if err := st.dirListing(h, d); err != nil {
 				return nil, err
 			}
 		}
@@ -171,7 +183,9 @@ var settleTime = 2 * time.Second
 // directories in pkgDirs (the comments before its first token, which the
 // analyzer reads for the module's copyright holder and build
 // constraints; the rest of those files is in their package's key), and
-// the name, size, mode and modification time of every other file.
+// the name, size, mode and modification time of the module's license,
+// notices and authors files, REUSE.toml, LICENSES, go.mod and go.sum, and
+// of every other Go file.
 // settled is false when one of those files changed less than two seconds
 // ago; results should then not be stored.
 func Tree(root string, pkgDirs map[string]bool) (fp []byte, settled bool, err error) {
@@ -195,7 +209,10 @@ func Tree(root string, pkgDirs map[string]bool) (fp []byte, settled bool, err er
 			str(h, "d "+p)
 			return nil
 		}
-		if d.Type().IsRegular() && strings.HasSuffix(p, ".go") && pkgDirs[filepath.Dir(p)] {
+		dir, name := filepath.Split(p)
+		dir = filepath.Clean(dir)
+		switch {
+		case strings.HasSuffix(name, ".go") && d.Type().IsRegular() && pkgDirs[dir]:
 			head, err := readHeader(p, buf)
 			if err != nil {
 				return err
@@ -203,6 +220,9 @@ func Tree(root string, pkgDirs map[string]bool) (fp []byte, settled bool, err er
 			str(h, "h "+p)
 			writeBytes(h, head)
 			return nil
+		case strings.HasSuffix(name, ".go"), moduleFile(root, dir, name):
+		default:
+			return nil // not read across packages: a README, an image
 		}
 		info, err := d.Info()
 		if err != nil {
@@ -259,6 +279,20 @@ func readHeader(name string, buf []byte) ([]byte, error) {
 		}
 	}
 	return src, nil
+}
+
+// moduleFile reports whether the attribution analyzer reads the file
+// name in dir for the whole module: license, notices and authors files,
+// REUSE.toml, the LICENSES folder, and go.mod and go.sum (the
+// dependencies whose notices it checks).
+func moduleFile(root, dir, name string) bool {
+	switch {
+	case licenseid.IsLicenseFile(name), licenseid.IsNoticesFile(name), licenseid.IsAuthorsFile(name):
+		return true
+	case dir == root:
+		return name == "REUSE.toml" || name == "go.mod" || name == "go.sum"
+	}
+	return dir == filepath.Join(root, "LICENSES")
 }
 
 // skipDir is the attribution analyzer's rule: directories the go command
