@@ -33,9 +33,11 @@ func TestFingerprint(t *testing.T) {
 		"a rule's severity": func(o *policy.Options) { o.Rules["TOS101"] = policy.RuleSetting{Enabled: true, Severity: rule.Warning} },
 		"a rule off":        func(o *policy.Options) { o.Rules["TOS201"] = policy.RuleSetting{} },
 		"a host":            func(o *policy.Options) { o.Packs[0].APIs[0].Hosts[0] = "api2.acme.test" },
-		"a host pattern":    func(o *policy.Options) { o.Packs[0].APIs[0].HostPatterns[0].Regexp = regexp.MustCompile(`^acme\.test$`) },
-		"a wrapper":         func(o *policy.Options) { o.Wrappers = []policy.Wrapper{{Type: "(*x.Client)", API: "acme"}} },
-		"the file limit":    func(o *policy.Options) { o.MaxFileSize = 1 },
+		"a host pattern": func(o *policy.Options) {
+			o.Packs[0].APIs[0].HostPatterns[0].Regexp = regexp.MustCompile(`^acme\.test$`)
+		},
+		"a wrapper":      func(o *policy.Options) { o.Wrappers = []policy.Wrapper{{Type: "(*x.Client)", API: "acme"}} },
+		"the file limit": func(o *policy.Options) { o.MaxFileSize = 1 },
 	} {
 		o := base()
 		edit(&o)
