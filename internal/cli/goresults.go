@@ -81,6 +81,13 @@ func lookUp(dir string, planned *load.Planned, pol *policy.Policy, analyzers []*
 	if err != nil {
 		return nil, err
 	}
+	// The tree fingerprinted is modRoot's: a package of another module
+	// (an import path pattern naming one) is always analysed.
+	for _, p := range pkgs {
+		if _, ok := keys[p.ImportPath]; ok && !within(modRoot, p.Dir) {
+			delete(keys, p.ImportPath)
+		}
+	}
 	r := &results{cache: c, keys: keys, hits: map[string][]report.Finding{}, settled: settled && keysSettled}
 	for path, k := range keys {
 		if fs, ok := c.Get(k); ok {
@@ -130,3 +137,4 @@ func readDirectives(set *directive.Set, files []string, read, judged map[string]
 		}
 	}
 }
+
