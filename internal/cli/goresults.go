@@ -137,4 +137,3 @@ func readDirectives(set *directive.Set, files []string, read, judged map[string]
 		}
 	}
 }
-
