@@ -59,7 +59,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		return nil, fmt.Errorf("building analyzers: %w", err)
 	}
 	cfg := &load.Config{Dir: wd, Jobs: jobs, ModuleDir: modRoot, NoExportData: os.Getenv("TOSLINT_EXPORT_DATA") == "off"}
-	planned, err := load.Plan(ctx, cfg, goPatterns...)
+	listing, err := load.List(ctx, cfg, goPatterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
@@ -67,23 +67,39 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	// Packages whose inputs are unchanged since a run that stored their
 	// findings are neither loaded nor analysed: their findings are
 	// replayed, and their directives read from their files.
-	rc := openResults(planned, pol, analyzers, modRoot, res)
+	rc := openResults(listing, pol, analyzers, modRoot, res)
 	read := map[string]bool{} // files whose directives were read
 	var only func(string) bool
-	if rc != nil && len(rc.hits) > 0 {
-		only = func(path string) bool { _, hit := rc.hits[path]; return !hit }
-		for _, p := range planned.Packages() {
-			if fs, hit := rc.hits[p.ImportPath]; hit {
-				res.findings = append(res.findings, fs...)
-				res.packages++
-				res.cached++
-				readDirectives(set, p.GoFiles, read, res.files)
-			}
+	missed := 0
+	for _, p := range listing.Packages() {
+		if !p.Root {
+			continue
 		}
+		fs, hit := rc.lookUp(p.ImportPath)
+		if !hit {
+			missed++
+			continue
+		}
+		res.findings = append(res.findings, fs...)
+		res.packages++
+		res.cached++
+		readDirectives(set, p.GoFiles, read, res.files)
 	}
-	loaded, err := planned.Load(ctx, only)
-	if err != nil {
-		return nil, fmt.Errorf("loading packages: %w", err)
+	if res.cached > 0 {
+		only = func(path string) bool { _, hit := rc.lookUp(path); return !hit }
+	}
+	loaded := &load.Result{}
+	// With cgo off, the plan names the cgo files left out (a note): it
+	// is made even when every package is in the cache.
+	if missed > 0 || listing.Env().CGO_ENABLED != "1" {
+		planned, err := listing.Plan(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("loading packages: %w", err)
+		}
+		loaded, err = planned.Load(ctx, only)
+		if err != nil {
+			return nil, fmt.Errorf("loading packages: %w", err)
+		}
 	}
 	if len(loaded.CgoExcluded) > 0 {
 		res.notes = append(res.notes, cgoNote(wd, loaded.CgoExcluded))

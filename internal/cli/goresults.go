@@ -19,11 +19,20 @@ import (
 // results is the result cache as one check of Go packages uses it.
 type results struct {
 	cache *resultcache.Cache
-	keys  map[string]resultcache.Key  // by import path: the roots that may be stored
+	keys  *resultcache.KeySet         // by import path: the roots that may be stored
 	hits  map[string][]report.Finding // by import path: the roots found in the cache
 	// settled is false when a file of the module changed within the
 	// last two seconds: what is found is not stored (see resultcache.Tree).
 	settled bool
+}
+
+// lookUp returns the cached findings of a root package (r may be nil).
+func (r *results) lookUp(path string) ([]report.Finding, bool) {
+	if r == nil {
+		return nil, false
+	}
+	fs, ok := r.hits[path]
+	return fs, ok
 }
 
 // cacheEnv are the environment variables the analyzers read.
@@ -31,16 +40,16 @@ var cacheEnv = []string{"GOMODCACHE", "GOPATH", "HOME"}
 
 // openResults opens the result cache and looks up the planned roots. It
 // returns nil when the cache is off or cannot be used (a note says why).
-func openResults(planned *load.Planned, pol *policy.Policy, analyzers []*analysis.Analyzer, modRoot string, res *goResult) *results {
+func openResults(listing *load.Listing, pol *policy.Policy, analyzers []*analysis.Analyzer, modRoot string, res *goResult) *results {
 	if len(analyzers) == 0 {
 		return nil
 	}
-	env := planned.Env()
+	env := listing.Env()
 	dir := resultcache.Dir(env.GOCACHE)
 	if dir == "" {
 		return nil
 	}
-	r, err := lookUp(dir, planned, pol, analyzers, modRoot)
+	r, err := lookUp(dir, listing, pol, analyzers, modRoot)
 	if err != nil {
 		res.notes = append(res.notes, fmt.Sprintf("the result cache is not used (every package is analysed): %v", err))
 		return nil
@@ -48,7 +57,7 @@ func openResults(planned *load.Planned, pol *policy.Policy, analyzers []*analysi
 	return r
 }
 
-func lookUp(dir string, planned *load.Planned, pol *policy.Policy, analyzers []*analysis.Analyzer, modRoot string) (*results, error) {
+func lookUp(dir string, listing *load.Listing, pol *policy.Policy, analyzers []*analysis.Analyzer, modRoot string) (*results, error) {
 	c, err := resultcache.Open(dir)
 	if err != nil {
 		return nil, err
@@ -61,7 +70,7 @@ func lookUp(dir string, planned *load.Planned, pol *policy.Policy, analyzers []*
 	if err != nil {
 		return nil, err
 	}
-	pkgs := planned.Packages()
+	pkgs := listing.Packages()
 	pkgDirs := map[string]bool{}
 	for _, p := range pkgs {
 		if p.Root {
@@ -76,20 +85,20 @@ func lookUp(dir string, planned *load.Planned, pol *policy.Policy, analyzers []*
 	for _, a := range analyzers {
 		names = append(names, a.Name)
 	}
-	run := resultcache.Run{Tool: tool, Policy: fp, Analyzers: names, Env: planned.Env(), Getenv: cacheEnv, Module: modRoot, Tree: tree}
-	keys, keysSettled, err := resultcache.Keys(run, pkgs)
+	run := resultcache.Run{Tool: tool, Policy: fp, Analyzers: names, Env: listing.Env(), Getenv: cacheEnv, Module: modRoot, Tree: tree}
+	ks, err := resultcache.Keys(run, pkgs)
 	if err != nil {
 		return nil, err
 	}
 	// The tree fingerprinted is modRoot's: a package of another module
 	// (an import path pattern naming one) is always analysed.
 	for _, p := range pkgs {
-		if _, ok := keys[p.ImportPath]; ok && !within(modRoot, p.Dir) {
-			delete(keys, p.ImportPath)
+		if _, ok := ks.Keys[p.ImportPath]; ok && !within(modRoot, p.Dir) {
+			delete(ks.Keys, p.ImportPath)
 		}
 	}
-	r := &results{cache: c, keys: keys, hits: map[string][]report.Finding{}, settled: settled && keysSettled}
-	for path, k := range keys {
+	r := &results{cache: c, keys: ks, hits: map[string][]report.Finding{}, settled: settled && ks.Settled}
+	for path, k := range ks.Keys {
 		if fs, ok := c.Get(k); ok {
 			r.hits[path] = fs
 		}
@@ -99,11 +108,11 @@ func lookUp(dir string, planned *load.Planned, pol *policy.Policy, analyzers []*
 
 // store keeps the findings of the packages analysed in this run.
 func (r *results) store(fresh map[string][]report.Finding, res *goResult) {
-	if !r.settled {
+	if !r.settled || !r.keys.Unchanged() {
 		return
 	}
 	for path, fs := range fresh {
-		k, ok := r.keys[path]
+		k, ok := r.keys.Keys[path]
 		if !ok {
 			continue
 		}

@@ -182,3 +182,32 @@ var settleDate = time.Now().Add(-time.Minute)
 var cachedCount = regexp.MustCompile(` \(\d+ unchanged: findings from the result cache\)`)
 
 func summaryless(stderr string) string { return cachedCount.ReplaceAllString(stderr, "") }
+
+// With cgo off, the note naming the cgo files left out is printed on a
+// cached run too.
+func TestResultCacheCgoOff(t *testing.T) {
+	dir := writeCgoModule(t)
+	settle(t, dir)
+	t.Setenv("TOSLINT_CACHE", filepath.Join(t.TempDir(), "cache"))
+	t.Setenv("CGO_ENABLED", "0")
+	t.Chdir(dir)
+	var outs, errs []string
+	for range 2 {
+		var stdout, stderr bytes.Buffer
+		if code := cli.Main(context.Background(), []string{"check", "-only", "go", "./..."}, &stdout, &stderr); code != cli.ExitFindings {
+			t.Fatalf("exit %d\n%s", code, stderr.String())
+		}
+		outs, errs = append(outs, stdout.String()), append(errs, stderr.String())
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("findings differ:\n%s\n---\n%s", outs[0], outs[1])
+	}
+	if !strings.Contains(errs[1], "unchanged: findings from the result cache") {
+		t.Errorf("second run did not use the cache:\n%s", errs[1])
+	}
+	for i, e := range errs {
+		if !strings.Contains(e, "cgo is off") {
+			t.Errorf("run %d lacks the cgo note:\n%s", i+1, e)
+		}
+	}
+}

@@ -375,17 +375,17 @@ func TestCanceled(t *testing.T) {
 	}
 }
 
-// TestPlanOnly: a plan lists every package, and loading only some roots
+// TestPlanOnly: a listing describes every package, and loading only some roots
 // loads them and what they import, and nothing else; a root that another
 // needs is loaded as a dependency, not returned as a root.
 func TestPlanOnly(t *testing.T) {
 	dir := writeModule(t, fixture)
-	p, err := load.Plan(context.Background(), &load.Config{Dir: dir, Env: env(), ModuleDir: dir}, "./...")
+	ls, err := load.List(context.Background(), &load.Config{Dir: dir, Env: env(), ModuleDir: dir}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
 	roots := map[string]bool{}
-	for _, pkg := range p.Packages() {
+	for _, pkg := range ls.Packages() {
 		if pkg.Root {
 			roots[pkg.ImportPath] = true
 			if len(pkg.GoFiles) == 0 || !filepath.IsAbs(pkg.GoFiles[0]) || pkg.Module == nil || !pkg.Module.Main {
@@ -396,8 +396,12 @@ func TestPlanOnly(t *testing.T) {
 	if !roots["example.test/app/app"] || !roots["example.test/app/app/util"] {
 		t.Fatalf("roots %v", roots)
 	}
-	if env := p.Env(); env.GOVERSION == "" || env.GOOS == "" || env.GOCACHE == "" {
+	if env := ls.Env(); env.GOVERSION == "" || env.GOOS == "" || env.GOCACHE == "" {
 		t.Errorf("go env not read: %+v", env)
+	}
+	p, err := ls.Plan(context.Background())
+	if err != nil {
+		t.Fatal(err)
 	}
 	res, err := p.Load(context.Background(), func(path string) bool { return path == "example.test/app/app/util" })
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 // Planned is a load that is planned (go list has run, and how each
 // package will be loaded is decided) but not yet done. Callers that can
 // answer for some packages without loading them, such as a cache of
-// analysis results, look at Packages and load only the rest.
+// analysis results, list them first (List) and load only the rest.
 type Planned struct {
 	l     *loader
 	order []*node
@@ -41,7 +41,57 @@ type Package struct {
 	Error string
 }
 
-// Plan runs go list (and go env) and decides how each package will be
+// Listing is what go list reports of the packages matching some patterns
+// and their dependencies, before any planning: enough to know which
+// packages there are and what files they have, which is all a cache of
+// results needs to decide whether anything must be loaded.
+type Listing struct {
+	cfg      *Config
+	patterns []string
+	env      *GoEnv
+	pkgs     []Package
+	start    time.Time
+}
+
+// List runs go env and `go list -deps`. It is faster than Plan, which
+// also asks the go command where the build cache holds export data.
+func List(ctx context.Context, cfg *Config, patterns ...string) (*Listing, error) {
+	start := time.Now()
+	if cfg.Env == nil {
+		c := *cfg
+		c.Env = os.Environ()
+		cfg = &c
+	}
+	env, err := readGoEnv(ctx, cfg.Dir, cfg.Env)
+	if err != nil {
+		return nil, err
+	}
+	listed, err := goList(ctx, cfg.Dir, cfg.Env, planFields, []string{"-deps"}, patterns)
+	if err != nil {
+		return nil, err
+	}
+	return &Listing{cfg: cfg, patterns: patterns, env: env, pkgs: describe(listed), start: start}, nil
+}
+
+// Env is the go command's environment.
+func (l *Listing) Env() GoEnv { return *l.env }
+
+// Packages describes every package listed, each after the packages it
+// imports.
+func (l *Listing) Packages() []Package { return l.pkgs }
+
+// Plan plans the load of the listed patterns.
+func (l *Listing) Plan(ctx context.Context) (*Planned, error) {
+	res := &Result{}
+	ld, order, err := plan(ctx, l.cfg, l.env, l.patterns, res)
+	if err != nil {
+		return nil, err
+	}
+	res.Stats.GoList = time.Since(l.start)
+	return &Planned{l: ld, order: order, res: res, start: l.start}, nil
+}
+
+// Plan runs go env and go list, and decides how each package will be
 // loaded, without loading any.
 func Plan(ctx context.Context, cfg *Config, patterns ...string) (*Planned, error) {
 	start := time.Now()
@@ -50,24 +100,25 @@ func Plan(ctx context.Context, cfg *Config, patterns ...string) (*Planned, error
 		c.Env = os.Environ()
 		cfg = &c
 	}
-	res := &Result{}
-	l, order, err := plan(ctx, cfg, patterns, res)
+	env, err := readGoEnv(ctx, cfg.Dir, cfg.Env)
 	if err != nil {
 		return nil, err
 	}
-	res.Stats.GoList = time.Since(start)
-	return &Planned{l: l, order: order, res: res, start: start}, nil
+	l := &Listing{cfg: cfg, patterns: patterns, env: env, start: start}
+	return l.Plan(ctx)
 }
 
-// Env is the go command's environment the plan was made in.
-func (p *Planned) Env() GoEnv { return *p.l.env }
-
-// Packages describes every package of the plan, each after the packages
-// it imports.
-func (p *Planned) Packages() []Package {
-	out := make([]Package, 0, len(p.order))
-	for _, n := range p.order {
-		lp := n.lp
+// describe turns go list's packages into Packages, once each: go list
+// repeats a package it reports an error about, and the one without an
+// error is kept.
+func describe(listed []*listed) []Package {
+	var out []Package
+	at := map[string]int{}
+	for _, lp := range listed {
+		i, seen := at[lp.ImportPath]
+		if seen && (out[i].Error == "" || lp.Error != nil) {
+			continue
+		}
 		pkg := Package{
 			ImportPath: lp.ImportPath,
 			Dir:        lp.Dir,
@@ -84,6 +135,11 @@ func (p *Planned) Packages() []Package {
 		if lp.Error != nil {
 			pkg.Error = lp.Error.Err
 		}
+		if seen {
+			out[i] = pkg
+			continue
+		}
+		at[lp.ImportPath] = len(out)
 		out = append(out, pkg)
 	}
 	return out

@@ -38,12 +38,42 @@ type Run struct {
 // version changes when what a key covers changes.
 const version = "toslint result key v1"
 
-// Keys returns the key of every package of pkgs that the patterns match
-// and whose findings may be stored: not one that go list reports an
-// error about, or that imports one. pkgs are in dependency order, as
-// load.Planned.Packages returns them. settled is false when a file whose
-// modification time is in a key changed less than two seconds ago.
-func Keys(run Run, pkgs []load.Package) (keys map[string]Key, settled bool, err error) {
+// KeySet is the keys of a run's packages.
+type KeySet struct {
+	// Keys has the key of every package that the patterns match and
+	// whose findings may be stored: not one that go list reports an error
+	// about, or that imports one.
+	Keys map[string]Key
+	// Settled is false when a file whose modification time is in a key
+	// changed less than two seconds ago: findings should not be stored.
+	Settled bool
+	read    []stamp // the files whose content is in a key
+}
+
+// stamp is a file's size and modification time when its content was read.
+type stamp struct {
+	name  string
+	size  int64
+	mtime time.Time
+}
+
+// Unchanged reports whether every file whose content is in a key still
+// has the size and modification time it had when it was read: if one
+// changed since (an editor saving during the run), what the analyzers
+// saw may not be what the key says, and nothing should be stored.
+func (ks *KeySet) Unchanged() bool {
+	for _, s := range ks.read {
+		info, err := os.Stat(s.name)
+		if err != nil || info.Size() != s.size || !info.ModTime().Equal(s.mtime) {
+			return false
+		}
+	}
+	return true
+}
+
+// Keys computes the keys of pkgs, which are in dependency order, as
+// load.Listing.Packages returns them.
+func Keys(run Run, pkgs []load.Package) (*KeySet, error) {
 	h := sha256.New()
 	str(h, version)
 	writeBytes(h, run.Tool)
@@ -60,12 +90,12 @@ func Keys(run Run, pkgs []load.Package) (keys map[string]Key, settled bool, err 
 	runHash := h.Sum(nil)
 
 	src := map[string][]byte{} // import path -> source key; nil: not cacheable
-	keys = map[string]Key{}
+	keys := map[string]Key{}
 	st := &stater{recent: time.Now().Add(-settleTime)}
 	for _, p := range pkgs {
 		k, err := st.sourceKey(p, run.Env, src)
 		if err != nil {
-			return nil, false, err
+			return nil, err
 		}
 		src[p.ImportPath] = k
 		if p.Root && k != nil {
@@ -77,7 +107,7 @@ func Keys(run Run, pkgs []load.Package) (keys map[string]Key, settled bool, err 
 			keys[p.ImportPath] = key
 		}
 	}
-	return keys, !st.unsettled, nil
+	return &KeySet{Keys: keys, Settled: !st.unsettled, read: st.read}, nil
 }
 
 // stater hashes files by their name, size, mode and modification time,
@@ -85,6 +115,7 @@ func Keys(run Run, pkgs []load.Package) (keys map[string]Key, settled bool, err 
 type stater struct {
 	recent    time.Time
 	unsettled bool
+	read      []stamp
 }
 
 func (st *stater) stat(h hash.Hash, name string, info fs.FileInfo) {
@@ -121,7 +152,7 @@ func (st *stater) sourceKey(p load.Package, env load.GoEnv, src map[string][]byt
 	default:
 		str(h, "src "+p.Dir)
 		for _, f := range p.GoFiles {
-			if err := fileContent(h, f); err != nil {
+			if err := st.fileContent(h, f); err != nil {
 				return nil, err
 			}
 		}
@@ -331,18 +362,25 @@ func Executable() ([]byte, error) {
 	return exeHash, exeErr
 }
 
-func fileContent(h hash.Hash, name string) error {
+// fileContent hashes a file's name and content, and keeps its size and
+// time (see KeySet.Unchanged).
+func (st *stater) fileContent(h hash.Hash, name string) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
 	str(h, "f "+name)
 	fh := sha256.New()
 	if _, err := io.Copy(fh, f); err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
 	}
 	writeBytes(h, fh.Sum(nil))
+	st.read = append(st.read, stamp{name, info.Size(), info.ModTime()})
 	return nil
 }
 

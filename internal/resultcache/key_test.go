@@ -75,11 +75,11 @@ func keysOf(t *testing.T, dir string, pkgs []load.Package) (map[string]Key, bool
 	}
 	run := Run{Tool: []byte("tool"), Policy: []byte("policy"), Analyzers: []string{"throttle"}, Module: dir, Tree: tree,
 		Env: load.GoEnv{GOOS: "linux", GOARCH: "amd64", GOVERSION: "go1.26", GOMODCACHE: "/gomodcache"}}
-	keys, settled, err := Keys(run, pkgs)
+	ks, err := Keys(run, pkgs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return keys, settled && treeSettled
+	return ks.Keys, ks.Settled && treeSettled
 }
 
 // changed lists the root packages whose keys differ.
@@ -157,7 +157,7 @@ func TestKeysRunInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := Run{Tree: tree, Env: load.GoEnv{GOVERSION: "go1.26", GOMODCACHE: "/gomodcache"}}
-	k1, _, err := Keys(run, pkgs)
+	ks1, err := Keys(run, pkgs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,11 +172,11 @@ func TestKeysRunInputs(t *testing.T) {
 	} {
 		r := run
 		edit(&r)
-		k2, _, err := Keys(r, pkgs)
+		ks2, err := Keys(r, pkgs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if k1["example.com/m/c"] == k2["example.com/m/c"] {
+		if ks1.Keys["example.com/m/c"] == ks2.Keys["example.com/m/c"] {
 			t.Errorf("a change of %s left the keys as they were", name)
 		}
 	}
@@ -200,7 +200,7 @@ func TestKeysErrors(t *testing.T) {
 	// the run goes on without the cache.
 	_, pkgs = module(t)
 	pkgs[4].GoFiles = append(pkgs[4].GoFiles, filepath.Join(dir, "c", "gone.go"))
-	if _, _, err := Keys(Run{}, pkgs); err == nil {
+	if _, err := Keys(Run{}, pkgs); err == nil {
 		t.Error("Keys with a missing file succeeded")
 	}
 }
@@ -210,6 +210,23 @@ func TestUnsettled(t *testing.T) {
 	write(t, dir, "c/notes.txt", "just written\n")
 	if _, settled := keysOf(t, dir, pkgs); settled {
 		t.Error("a file written just now left the tree settled")
+	}
+}
+
+// A file saved while the analyzers ran: what they saw may not be what
+// the key says, so nothing is stored.
+func TestUnchanged(t *testing.T) {
+	dir, pkgs := module(t)
+	ks, err := Keys(Run{Env: load.GoEnv{GOMODCACHE: "/gomodcache"}}, pkgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ks.Unchanged() {
+		t.Fatal("Unchanged is false with no file touched")
+	}
+	write(t, dir, "b/b.go", "package b\n")
+	if ks.Unchanged() {
+		t.Error("Unchanged is true after b.go was rewritten")
 	}
 }
 
