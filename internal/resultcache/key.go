@@ -166,12 +166,14 @@ func (st *stater) sourceKey(p load.Package, env load.GoEnv, src map[string][]byt
 			embedDirs[filepath.Dir(f)] = true
 		}
 		for _, d := range slices.Sorted(maps.Keys(embedDirs)) {
-			if err := st.dirListing(h, d); err != nil {
+			if err := st.dirListing(h, d, nil); err != nil {
 				return nil, err
 			}
 		}
 		if p.Root {
-			if err := st.dirListing(h, p.Dir); err != nil {
+			// The folder's other files: test files, files for other
+			// platforms (the attribution analyzer reads them).
+			if err := st.dirListing(h, p.Dir, p.GoFiles); err != nil {
 				return nil, err
 			}
 		}
@@ -393,21 +395,23 @@ func (st *stater) fileStat(h hash.Hash, name string) error {
 	return nil
 }
 
-// dirListing hashes the name, size, mode and time of each file of dir.
-func (st *stater) dirListing(h hash.Hash, dir string) error {
+// dirListing hashes the name, size, mode and time of each file of dir but
+// those whose content is hashed already (hashed, absolute names).
+func (st *stater) dirListing(h hash.Hash, dir string, hashed []string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		if e.IsDir() {
+		name := filepath.Join(dir, e.Name())
+		if e.IsDir() || slices.Contains(hashed, name) {
 			continue
 		}
 		info, err := e.Info()
 		if err != nil {
 			return err
 		}
-		st.stat(h, filepath.Join(dir, e.Name()), info)
+		st.stat(h, name, info)
 	}
 	return nil
 }

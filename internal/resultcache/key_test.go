@@ -322,3 +322,18 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+// A Go file saved a moment ago is hashed by content: the run that follows
+// may store its findings (a test file or a picture saved a moment ago is
+// only stat'ed, and keeps it from storing: TestUnsettled).
+func TestJustSavedGoFileSettles(t *testing.T) {
+	dir, pkgs := module(t)
+	appendTo(t, dir, "b/b.go", "// saved just now\n")
+	if _, settled := keysOf(t, dir, pkgs); !settled {
+		t.Error("a Go file of a package, saved just now, left the keys unsettled")
+	}
+	appendTo(t, dir, "a/a_test.go", "// saved just now\n")
+	if _, settled := keysOf(t, dir, pkgs); settled {
+		t.Error("a test file saved just now left the keys settled")
+	}
+}
