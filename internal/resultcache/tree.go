@@ -144,4 +144,3 @@ func moduleFile(root, dir, name string) bool {
 func skipDir(name string) bool {
 	return name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
 }
-
