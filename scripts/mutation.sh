@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing of toslint's engine packages with gremlins
-# (github.com/go-gremlins/gremlins), one package at a time, one worker.
+# (github.com/go-gremlins/gremlins), one package at a time.
 #
 # gremlins changes one operator at a time in a package's non-test code
 # (+ to -, < to <=, == to !=, ++ to --, -x to x), runs that package's own
@@ -35,17 +35,34 @@
 #   TIMEOUT_COEFFICIENT  gremlins' test timeout is 2s + this times the
 #                  coverage run (default 5: the machine may be shared).
 #   GREMLINS_VERSION     default v0.6.0.
+#   WORKERS        mutants tested at once (default 1). Each is a `go test`
+#                  of the package; with more workers than idle cores the
+#                  tests slow each other and may time out. Under
+#                  `nice -n 19` WORKERS=2 uses only idle CPU.
+#   GOFLAGS        the script adds -vet=off and -failfast (go test accepts
+#                  test flags from GOFLAGS, and gremlins passes the
+#                  environment on): a mutant's test run skips the vet pass
+#                  and stops at the first failing test, so a killed mutant
+#                  costs a build and the tests up to the first that fails.
+#                  Flags you set in GOFLAGS come after and win.
+#
+# Tests run in file-name order (a package's own _test files before its
+# external ones), then in source order, so cheap and strong tests placed
+# first kill most mutants early.
 #
 # The worktree is never touched: the tracked and untracked (not ignored)
 # files are copied to a temporary directory and gremlins runs there. It
-# is CPU-heavy (each mutant is a `go test` of the package): it uses one
-# worker; run one package when you work on one.
+# is CPU-heavy (each mutant is a `go test` of the package): run one
+# package when you work on one, at low priority on a shared machine:
+#   MUTATION_OUT=/tmp/mut WORKERS=2 nice -n 19 scripts/mutation.sh docscan
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 min=${MIN_SCORE:-0.85}
 coef=${TIMEOUT_COEFFICIENT:-5}
 version=${GREMLINS_VERSION:-v0.6.0}
+workers=${WORKERS:-1}
+export GOFLAGS="-vet=off -failfast${GOFLAGS:+ $GOFLAGS}"
 out=${MUTATION_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/toslint-mutation.XXXXXX")}
 mkdir -p "$out"
 equiv="$root/scripts/mutation-equivalent.txt"
@@ -85,7 +102,7 @@ echo "tree: $commit$dirty; gremlins: $("$gremlins" --version 2>&1 | head -1); re
 
 summary="$out/summary.txt"
 {
-  echo "commit $commit$dirty, gremlins $version, 1 worker, timeout coefficient $coef"
+  echo "commit $commit$dirty, gremlins $version, $workers worker(s), timeout coefficient $coef, GOFLAGS=$GOFLAGS"
   printf '%-22s %6s %6s %9s %11s %10s %6s %10s %11s\n' package killed lived timed-out not-covered not-viable score equivalent unexplained
 } >"$summary"
 
@@ -95,7 +112,7 @@ for p in "${pkgs[@]}"; do
   echo "== $p"
   # gremlins runs `go test` with the package's own tests; testdata holds
   # fixtures, not code under test.
-  (cd "$tree" && "$gremlins" unleash --workers 1 --timeout-coefficient "$coef" \
+  (cd "$tree" && "$gremlins" unleash --workers "$workers" --timeout-coefficient "$coef" \
     -E '(^|/)testdata/' -o "$out/$name.json" "./$p") >"$out/$name.log" 2>&1 || {
     echo "gremlins failed on $p; see $out/$name.log" >&2
     tail -20 "$out/$name.log" >&2
