@@ -1,0 +1,152 @@
+package throttle
+
+import "testing"
+
+// Tests written for mutants that lived through the other tests
+// (scripts/mutation.sh): each case is a loop whose verdict a user would
+// see change.
+
+const boundsSrc = `package p
+
+func get(string) {}
+
+func counterInBody(fail bool) {
+	for i := 0; i < 3; i++ { // i goes back in the body: no constant bound
+		get("x")
+		if fail {
+			i--
+		}
+	}
+}
+
+func counterSkips(skip bool) {
+	for i := 0; i < 3; i++ { // i++ in the body only ends the loop sooner
+		get("x")
+		if skip {
+			i++
+		}
+	}
+}
+
+func counterSetInBody(fail bool) {
+	for i := 0; i < 3; i++ {
+		get("x")
+		if fail {
+			i = 0
+		}
+	}
+}
+
+func fromOneToThree() {
+	for i := 1; i <= 3; i++ {
+		get("x")
+	}
+}
+
+func neverEnds() {
+	for i := 0; i >= 0; i++ {
+		get("x")
+	}
+}
+
+func noRetries() {
+	const retries = 0
+	for range retries {
+		get("x")
+	}
+}
+
+func threeCopies() {
+	a := []string{"a", "b"}
+	b := a
+	c := b
+	d := c
+	for _, s := range d {
+		get(s)
+	}
+}
+
+func fourCopies() {
+	a := []string{"a", "b"}
+	b := a
+	c := b
+	d := c
+	e := d
+	for _, s := range e {
+		get(s)
+	}
+}
+
+func l1() []string { return l2() }
+func l2() []string { return l3() }
+func l3() []string { return l4() }
+func l4() []string { return []string{"a"} }
+
+func viaCalls() {
+	xs := l3()
+	for _, s := range xs {
+		get(s)
+	}
+}
+
+func viaDeeperCalls() {
+	xs := l2()
+	for _, s := range xs {
+		get(s)
+	}
+}
+
+func deepCalls() {
+	for _, s := range l1() {
+		get(s)
+	}
+}
+
+type page struct{ items []string }
+
+func unassignedField(pg page) {
+	for _, s := range pg.items { // filled elsewhere (decoded): any length
+		get(s)
+	}
+}
+
+func cappedGEQ(ids []string) {
+	if len(ids) >= 5 {
+		ids = ids[:5]
+	}
+	for _, id := range ids {
+		get(id)
+	}
+}
+`
+
+// TestConstBounds checks the loops constBound counts and those it must
+// not: a counter changed in the body, a condition that never ends the
+// loop, collections whose length is not known here; and how far it
+// follows copies and calls (three steps; deeper is not known).
+func TestConstBounds(t *testing.T) {
+	p, f := testPass(t, boundsSrc)
+	for _, tt := range []struct {
+		fn      string
+		bound   int
+		bounded bool
+	}{
+		{fn: "counterInBody"},
+		{fn: "counterSetInBody"},
+		{fn: "counterSkips", bound: 3, bounded: true},
+		{fn: "fromOneToThree", bound: 3, bounded: true},
+		{fn: "neverEnds"},
+		{fn: "noRetries", bound: 0, bounded: true},
+		{fn: "threeCopies", bound: 2, bounded: true},
+		{fn: "fourCopies"},
+		{fn: "viaCalls", bound: 1, bounded: true},
+		{fn: "viaDeeperCalls"},
+		{fn: "deepCalls"},
+		{fn: "unassignedField"},
+		{fn: "cappedGEQ", bound: 5, bounded: true},
+	} {
+		if k, ok := p.constBound(loopNamed(t, f, tt.fn)); k != tt.bound || ok != tt.bounded {
+			t.Errorf("%s: constBound = %d, %v; want %d, %v", tt.fn, k, ok, tt.bound, tt.bounded)
+		}
+	}
+}
