@@ -150,3 +150,61 @@ func TestConstBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestChainUnderFull: a chain of three or four hops is shown whole, with
+// no "… 0 more".
+func TestChainUnderFull(t *testing.T) {
+	c := sinkChain("net/http.Get").prepend("c").prepend("b").prepend("a")
+	if got, want := c.String(), "calls a → b → c → net/http.Get"; got != want {
+		t.Errorf("chain = %q, want %q", got, want)
+	}
+}
+
+const retrySrc = `package p
+
+func get(string) (int, error) { return 0, nil }
+
+func addAssign() error {
+	var err error
+	for attempt := 0; attempt < 3; attempt += 1 {
+		if _, err = get("x"); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+func addAssignOnly() error {
+	attempt := 0 // before the loop: the loop steps it only by +=
+	var err error
+	for attempt < 3 {
+		if _, err = get("x"); err == nil {
+			return nil
+		}
+		attempt += 1
+	}
+	return err
+}
+
+func noCounter(ids []string) {
+	var n int
+	var err error
+	for err == nil {
+		n, err = get("x")
+		if n < 3 {
+			continue
+		}
+	}
+}
+`
+
+// TestRetryCounterAddAssign: attempt += 1 counts attempts as attempt++
+// does; an assignment that is not += is no counter.
+func TestRetryCounterAddAssign(t *testing.T) {
+	p, f := testPass(t, retrySrc)
+	for fn, want := range map[string]bool{"addAssign": true, "addAssignOnly": true, "noCounter": false} {
+		if got := p.isRetryLoop(loopNamed(t, f, fn)); got != want {
+			t.Errorf("%s: isRetryLoop = %v, want %v", fn, got, want)
+		}
+	}
+}
