@@ -208,3 +208,36 @@ func TestRetryCounterAddAssign(t *testing.T) {
 		}
 	}
 }
+
+const pageSrc = `package p
+
+import "net/http"
+
+func getterOfPage() {
+	resp, _ := http.Get("https://graph.microsoft.com/v1.0/users")
+	for _, c := range resp.Cookies() {
+		_ = c
+	}
+}
+
+func getterWithArgs() {
+	resp, _ := http.Get("https://graph.microsoft.com/v1.0/users")
+	for _, v := range resp.Header.Values("Link") {
+		_ = v
+	}
+}
+`
+
+// TestPageGetter: a loop over what a getter of one list response returns
+// (an SDK's result.GetValue(); here the response's Cookies()) holds one
+// page, so it multiplies the calls in it by one; a method that takes
+// arguments is no getter.
+func TestPageGetter(t *testing.T) {
+	p, f := testPass(t, pageSrc)
+	if li := p.loopInfo(loopNamed(t, f, "getterOfPage")); li.mult != 1 || !li.multOK {
+		t.Errorf("getterOfPage: multiplier %d, %v; want 1, true", li.mult, li.multOK)
+	}
+	if li := p.loopInfo(loopNamed(t, f, "getterWithArgs")); li.multOK {
+		t.Errorf("getterWithArgs: multiplier %d, %v; want none", li.mult, li.multOK)
+	}
+}
