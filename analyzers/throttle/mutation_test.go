@@ -1,6 +1,9 @@
 package throttle
 
-import "testing"
+import (
+	"go/ast"
+	"testing"
+)
 
 // Tests written for mutants that lived through the other tests
 // (scripts/mutation.sh): each case is a loop whose verdict a user would
@@ -239,5 +242,39 @@ func TestPageGetter(t *testing.T) {
 	}
 	if li := p.loopInfo(loopNamed(t, f, "getterWithArgs")); li.multOK {
 		t.Errorf("getterWithArgs: multiplier %d, %v; want none", li.mult, li.multOK)
+	}
+}
+
+const searchSrc = `package p
+
+type user struct{ ID string }
+
+func get(string) {}
+
+func copiedItem(users []user, target string) {
+	for _, u := range users {
+		item := u
+		if item.ID == target {
+			get(item.ID)
+		}
+	}
+}
+`
+
+// TestMatchesOneBodyVariable: an item copied to a variable of the loop
+// body is still the item: comparing its ID with a fixed value is a
+// search (the calls under it are made once), not a filter.
+func TestMatchesOneBodyVariable(t *testing.T) {
+	p, f := testPass(t, searchSrc)
+	l := loopNamed(t, f, "copiedItem")
+	var cond ast.Expr
+	ast.Inspect(l, func(n ast.Node) bool {
+		if is, ok := n.(*ast.IfStmt); ok {
+			cond = is.Cond
+		}
+		return cond == nil
+	})
+	if !p.matchesOne(cond, l) {
+		t.Error("item.ID == target with item := u: not seen as a search")
 	}
 }
