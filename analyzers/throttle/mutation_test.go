@@ -249,7 +249,26 @@ const searchSrc = `package p
 
 type user struct{ ID string }
 
+func (u user) GetID() string { return u.ID }
+func (u user) Lookup(key string) string { return key }
+
 func get(string) {}
+
+func byGetter(users []user, target string) {
+	for _, u := range users {
+		if u.GetID() == target {
+			get(u.ID)
+		}
+	}
+}
+
+func byMethodWithArgs(users []user, target string) {
+	for _, u := range users {
+		if u.Lookup("id") == target {
+			get(u.ID)
+		}
+	}
+}
 
 func copiedItem(users []user, target string) {
 	for _, u := range users {
@@ -261,20 +280,23 @@ func copiedItem(users []user, target string) {
 }
 `
 
-// TestMatchesOneBodyVariable: an item copied to a variable of the loop
-// body is still the item: comparing its ID with a fixed value is a
-// search (the calls under it are made once), not a filter.
+// TestMatchesOneBodyVariable: comparing an item's ID with a fixed value
+// is a search (the calls under it are made once), not a filter: through
+// a variable of the body the item was copied to, or a getter; a method
+// with arguments is no identity.
 func TestMatchesOneBodyVariable(t *testing.T) {
 	p, f := testPass(t, searchSrc)
-	l := loopNamed(t, f, "copiedItem")
-	var cond ast.Expr
-	ast.Inspect(l, func(n ast.Node) bool {
-		if is, ok := n.(*ast.IfStmt); ok {
-			cond = is.Cond
+	for fn, want := range map[string]bool{"copiedItem": true, "byGetter": true, "byMethodWithArgs": false} {
+		l := loopNamed(t, f, fn)
+		var cond ast.Expr
+		ast.Inspect(l, func(n ast.Node) bool {
+			if is, ok := n.(*ast.IfStmt); ok {
+				cond = is.Cond
+			}
+			return cond == nil
+		})
+		if got := p.matchesOne(cond, l); got != want {
+			t.Errorf("%s: matchesOne = %v, want %v", fn, got, want)
 		}
-		return cond == nil
-	})
-	if !p.matchesOne(cond, l) {
-		t.Error("item.ID == target with item := u: not seen as a search")
 	}
 }
