@@ -131,11 +131,16 @@ func TestProvenanceBudget(t *testing.T) {
 			"msgraphsdk.NewGraphServiceClient(%s)", 4, "plain"},
 		{"graphCore", `msgraphgocore "github.com/microsoftgraph/msgraph-sdk-go-core"; khttp "github.com/microsoft/kiota-http-go"`,
 			"var v0 khttp.Middleware = khttp.NewRetryHandler()", "msgraphgocore.GetDefaultClient(nil, %s)", 4, "reactive"},
+		{"githubLiteral", `"github.com/google/go-github/v62/github"`, "v0 := http.DefaultTransport",
+			"github.NewClient(&http.Client{Transport: %s})", 4, "plain"},
+		{"githubWrapped", `"github.com/google/go-github/v62/github"; "github.com/hashicorp/go-retryablehttp"`,
+			"var v0 http.RoundTripper = &retryablehttp.RoundTripper{}",
+			"github.NewClient(&http.Client{Transport: &wrapper{next: %s}})", 2, "reactive"},
 		{"retryable", `"github.com/hashicorp/go-retryablehttp"`, "v0 := retryablehttp.NewClient()", "%s.StandardClient()", 5, "reactive"},
 	}
 	for _, c := range ctors {
 		var b strings.Builder
-		fmt.Fprintf(&b, "package p\n\nimport (\n\t\"net/http\"\n\t%s\n)\n\nvar _ = http.DefaultClient\n\nfunc use(any, ...any) {}\n", strings.ReplaceAll(c.imports, "; ", "\n\t"))
+		fmt.Fprintf(&b, "package p\n\nimport (\n\t\"net/http\"\n\t%s\n)\n\nvar _ = http.DefaultClient\n\nfunc use(any, ...any) {}\n\ntype wrapper struct{ next http.RoundTripper }\n\nfunc (w *wrapper) RoundTrip(*http.Request) (*http.Response, error) { return nil, nil }\n", strings.ReplaceAll(c.imports, "; ", "\n\t"))
 		for k := 0; k <= 8; k++ {
 			fmt.Fprintf(&b, "\nfunc chain%d() {\n\t%s\n", k, c.base)
 			for i := 1; i <= k; i++ {
@@ -172,7 +177,10 @@ const ctorSrc = `package p
 
 import (
 	"context"
+	"net/http"
+	"time"
 
+	"github.com/google/go-github/v62/github"
 	msgraphgocore "github.com/microsoftgraph/msgraph-sdk-go-core"
 	"golang.org/x/oauth2"
 )
@@ -183,6 +191,10 @@ func oauthClient() {
 	use(oauth2.NewClient(context.Background(), nil))
 }
 
+func timeoutOnly() {
+	use(github.NewClient(&http.Client{Timeout: time.Minute}))
+}
+
 func graphDefaults() {
 	use(msgraphgocore.GetDefaultClient(&msgraphgocore.GraphClientOptions{}))
 }
@@ -190,7 +202,8 @@ func graphDefaults() {
 
 // TestConstructors: oauth2.NewClient builds a plain *http.Client that the
 // package installs; msgraph-sdk-go-core's GetDefaultClient with options
-// alone has the default middlewares, which retry.
+// alone has the default middlewares, which retry; an http.Client literal
+// with no Transport uses the default transport.
 func TestConstructors(t *testing.T) {
 	p, f := sdkPass(t, ctorSrc)
 	if got := p.installed(kindHTTP); got.String() != "plain" {
@@ -199,5 +212,9 @@ func TestConstructors(t *testing.T) {
 	call := usedIn(t, f, "graphDefaults").(*ast.CallExpr)
 	if v, k, ok := p.ctorProv(call, p.callee(call), 0); !ok || k != kindHTTP || v.String() != "reactive" {
 		t.Errorf("GetDefaultClient(options): %s %s %v, want reactive http", v, k, ok)
+	}
+	call = usedIn(t, f, "timeoutOnly").(*ast.CallExpr)
+	if v, _, _ := p.ctorProv(call, p.callee(call), 0); v.String() != "plain" {
+		t.Errorf("an http.Client literal with no Transport: %s, want plain (the default transport)", v)
 	}
 }
