@@ -136,6 +136,8 @@ func TestProvenanceBudget(t *testing.T) {
 		{"githubWrapped", `"github.com/google/go-github/v62/github"; "github.com/hashicorp/go-retryablehttp"`,
 			"var v0 http.RoundTripper = &retryablehttp.RoundTripper{}",
 			"github.NewClient(&http.Client{Transport: &wrapper{next: %s}})", 2, "reactive"},
+		{"graphCoreSlice", `msgraphgocore "github.com/microsoftgraph/msgraph-sdk-go-core"; khttp "github.com/microsoft/kiota-http-go"`,
+			"var v0 khttp.Middleware = khttp.NewRetryHandler()", "msgraphgocore.GetDefaultClient(nil, []khttp.Middleware{%s}...)", 4, "reactive"},
 		{"retryable", `"github.com/hashicorp/go-retryablehttp"`, "v0 := retryablehttp.NewClient()", "%s.StandardClient()", 5, "reactive"},
 	}
 	for _, c := range ctors {
@@ -216,5 +218,39 @@ func TestConstructors(t *testing.T) {
 	call = usedIn(t, f, "timeoutOnly").(*ast.CallExpr)
 	if v, _, _ := p.ctorProv(call, p.callee(call), 0); v.String() != "plain" {
 		t.Errorf("an http.Client literal with no Transport: %s, want plain (the default transport)", v)
+	}
+}
+
+// TestProvenanceThroughReturns: a client returned by a chain of functions
+// is followed through four functions (returnedProv's budget); a bare return of
+// a named result is not followed.
+func TestProvenanceThroughReturns(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("package p\n\nimport (\n\t\"net/http\"\n\n\t\"github.com/google/go-github/v62/github\"\n)\n\nfunc use(any, ...any) {}\n")
+	b.WriteString("\nfunc r0() *http.Client { return http.DefaultClient }\n")
+	for k := 1; k <= 6; k++ {
+		fmt.Fprintf(&b, "\nfunc r%d() *http.Client { return r%d() }\n\nfunc chain%d() { use(github.NewClient(r%d())) }\n", k, k-1, k, k)
+	}
+	b.WriteString("\nfunc named() (c *http.Client) {\n\tc = http.DefaultClient\n\treturn\n}\n\nfunc bare() { use(github.NewClient(named())) }\n")
+	p, f := sdkPass(t, b.String())
+	var got []string
+	for k := 1; k <= 6; k++ {
+		call := usedIn(t, f, fmt.Sprintf("chain%d", k)).(*ast.CallExpr)
+		v, _, _ := p.ctorProv(call, p.callee(call), 0)
+		got = append(got, v.String())
+	}
+	for i, v := range got {
+		want := "plain"
+		if i+1 > 3 {
+			want = "unknown"
+		}
+		if v != want {
+			t.Errorf("a client returned through %d functions: %s, want %s (all: %v)", i+2, v, want, got)
+			break
+		}
+	}
+	call := usedIn(t, f, "bare").(*ast.CallExpr)
+	if v, _, _ := p.ctorProv(call, p.callee(call), 0); v.String() != "unknown" {
+		t.Errorf("a bare return of a named result: %s, want unknown", v)
 	}
 }
