@@ -254,3 +254,23 @@ func TestProvenanceThroughReturns(t *testing.T) {
 		t.Errorf("a bare return of a named result: %s, want unknown", v)
 	}
 }
+
+// TestInstalledFromImports: with no construction in the package, the
+// clients a kind has are those the imported packages install (their
+// installs facts); the package's own fact is not read back.
+func TestInstalledFromImports(t *testing.T) {
+	p, _ := sdkPass(t, "package p\n")
+	other := types.NewPackage("example.test/clients", "clients")
+	p.pass.AllPackageFacts = func() []analysis.PackageFact {
+		return []analysis.PackageFact{
+			{Package: other, Fact: &installsFact{Kinds: []kindProv{{Kind: kindGitHub, Prov: reactiveProv}}}},
+			{Package: p.pass.Pkg, Fact: &installsFact{Kinds: []kindProv{{Kind: kindHTTP, Prov: plainProv}}}},
+		}
+	}
+	if got := p.installed(kindGitHub); got.String() != "reactive" {
+		t.Errorf("github clients installed by an import: %s, want reactive", got)
+	}
+	if got := p.installed(kindHTTP); got.String() != "unknown" {
+		t.Errorf("http clients: %s, want unknown (only this package's own fact names them)", got)
+	}
+}
