@@ -300,3 +300,61 @@ func TestMatchesOneBodyVariable(t *testing.T) {
 		}
 	}
 }
+
+const collectSrc = `package p
+
+type iface interface{ Do() }
+
+type byAssign struct{}
+
+func (byAssign) Do() {}
+
+type byVarDecl struct{}
+
+func (byVarDecl) Do() {}
+
+type byDefine struct{}
+
+func (byDefine) Do() {}
+
+func use(any) {}
+
+func conversions() {
+	var a iface
+	a = byAssign{}
+	var b iface = byVarDecl{}
+	c := byDefine{}
+	use(a)
+	use(b)
+	_ = c
+}
+
+func mapKeys() {
+	for u := range map[string]bool{"https://keys.example.test/a": true} {
+		use(u)
+	}
+}
+`
+
+// TestCollect: the conversions to an interface collect records (an
+// assignment, a typed var declaration; not a :=, which converts
+// nothing), and a range key's values (the keys of a map literal).
+func TestCollect(t *testing.T) {
+	p, f := testPass(t, collectSrc)
+	for key, want := range map[string]bool{"p.byAssign": true, "p.byVarDecl": true, "p.byDefine": false} {
+		if p.converted[key] != want {
+			t.Errorf("converted[%s] = %v, want %v", key, p.converted[key], want)
+		}
+	}
+	var u ast.Expr
+	ast.Inspect(loopNamed(t, f, "mapKeys"), func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			u = c.Args[0]
+		}
+		return u == nil
+	})
+	got := p.strPrefixes(u, urlCtx{}, 0)
+	if len(got) != 1 || got[0].S != "https://keys.example.test/a" {
+		t.Errorf("range key of a map literal: %v, want its key", got)
+	}
+}
