@@ -317,9 +317,16 @@ type byDefine struct{}
 
 func (byDefine) Do() {}
 
+type byPosition struct{}
+
+func (byPosition) Do() {}
+
+type holder struct{ h iface }
+
 func use(any) {}
 
 func conversions() {
+	use(holder{byPosition{}})
 	var a iface
 	a = byAssign{}
 	var b iface = byVarDecl{}
@@ -337,11 +344,12 @@ func mapKeys() {
 `
 
 // TestCollect: the conversions to an interface collect records (an
-// assignment, a typed var declaration; not a :=, which converts
-// nothing), and a range key's values (the keys of a map literal).
+// assignment, a typed var declaration, a field of a struct literal
+// written without keys; not a :=, which converts nothing), and a range
+// key's values (the keys of a map literal).
 func TestCollect(t *testing.T) {
 	p, f := testPass(t, collectSrc)
-	for key, want := range map[string]bool{"p.byAssign": true, "p.byVarDecl": true, "p.byDefine": false} {
+	for key, want := range map[string]bool{"p.byAssign": true, "p.byVarDecl": true, "p.byPosition": true, "p.byDefine": false} {
 		if p.converted[key] != want {
 			t.Errorf("converted[%s] = %v, want %v", key, p.converted[key], want)
 		}
