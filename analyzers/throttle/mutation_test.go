@@ -1,7 +1,10 @@
 package throttle
 
 import (
+	"fmt"
 	"go/ast"
+	"go/types"
+	"strings"
 	"testing"
 )
 
@@ -364,5 +367,116 @@ func TestCollect(t *testing.T) {
 	got := p.strPrefixes(u, urlCtx{}, 0)
 	if len(got) != 1 || got[0].S != "https://keys.example.test/a" {
 		t.Errorf("range key of a map literal: %v, want its key", got)
+	}
+}
+
+const valuesSrc = `package p
+
+import "net/http"
+
+func use(any) {}
+
+func setup() {
+	http.DefaultClient = &http.Client{}
+}
+
+func fetch(prefix string, paths ...string) {
+	use(prefix)
+	use(paths)
+}
+
+func callers() {
+	fetch("https://a.test", "/b", "/c")
+	use(http.DefaultClient)
+	use(http.ErrBodyNotAllowed)
+}
+
+func pair() (string, string) { return "https://x.test", "/y" }
+
+func two(a, b string) {
+	use(a)
+	use(b)
+}
+
+func callTwo() { two(pair()) }
+
+func list() []string { return []string{"https://list.example.test/"} }
+
+func fromList() {
+	for _, u := range list() {
+		use(u)
+	}
+}
+
+func s0() []string { return []string{"https://deep.example.test/"} }
+func s1() []string { return s0() }
+func s2() []string { return s1() }
+func s3() []string { return s2() }
+func s4() []string { return s3() }
+func s5() []string { return s4() }
+func s6() []string { return s5() }
+`
+
+// useArgs returns the arguments of the calls use(x) in function fn.
+func useArgs(f *ast.File, fn string) []ast.Expr {
+	var out []ast.Expr
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == fn {
+			ast.Inspect(fd, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok {
+					if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "use" {
+						out = append(out, c.Args[0])
+					}
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// TestValuesAndElements: a parameter's values are its arguments at the
+// package's calls (a variadic one: every argument from its index on); a
+// package variable of another package assigned here has that value, one
+// never assigned is itself; the elements of a slice a function of the
+// package returns are followed four functions deep.
+func TestValuesAndElements(t *testing.T) {
+	p, f := testPass(t, valuesSrc)
+	render := func(ds []def) string {
+		var s []string
+		for _, d := range ds {
+			s = append(s, types.ExprString(d.expr))
+		}
+		return strings.Join(s, " ")
+	}
+	params := useArgs(f, "fetch")
+	for i, want := range []string{`"https://a.test"`, `"/b" "/c"`} {
+		if got := render(p.valuesOf(params[i])); got != want {
+			t.Errorf("values of %s: %s, want %s", types.ExprString(params[i]), got, want)
+		}
+	}
+	// two(pair()): one argument expression for two parameters; the
+	// first is pair()'s result 0, the second is not followed.
+	ab := useArgs(f, "two")
+	for i, want := range []string{"pair()", "b"} {
+		if got := render(p.valuesOf(ab[i])); got != want {
+			t.Errorf("values of %s (passed by f(g())): %s, want %s", types.ExprString(ab[i]), got, want)
+		}
+	}
+	vars := useArgs(f, "callers")
+	for i, want := range []string{"&http.Client{}", "http.ErrBodyNotAllowed"} {
+		if got := render(p.valuesOf(vars[i])); got != want {
+			t.Errorf("values of %s: %s, want %s", types.ExprString(vars[i]), got, want)
+		}
+	}
+	if got := p.strPrefixes(useArgs(f, "fromList")[0], urlCtx{}, 0); len(got) != 1 || got[0].S != "https://list.example.test/" {
+		t.Errorf("element of a returned slice: %v", got)
+	}
+	for k, want := range []int{1, 1, 1, 1, 0, 0, 0} {
+		call := &ast.CallExpr{Fun: ast.NewIdent(fmt.Sprintf("s%d", k))}
+		p.info.Uses[call.Fun.(*ast.Ident)] = p.pass.Pkg.Scope().Lookup(fmt.Sprintf("s%d", k))
+		if got := len(p.elements(call, 1, 0)); got != want {
+			t.Errorf("elements of s%d(): %d, want %d", k, got, want)
+		}
 	}
 }
