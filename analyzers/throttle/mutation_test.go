@@ -108,6 +108,17 @@ func deepCalls() {
 	}
 }
 
+func namedResult() (xs []string) {
+	xs = []string{"a"}
+	return
+}
+
+func bareReturn() {
+	for _, s := range namedResult() { // a bare return is not followed
+		get(s)
+	}
+}
+
 type page struct{ items []string }
 
 func unassignedField(pg page) {
@@ -149,6 +160,7 @@ func TestConstBounds(t *testing.T) {
 		{fn: "viaDeeperCalls"},
 		{fn: "deepCalls"},
 		{fn: "unassignedField"},
+		{fn: "bareReturn"},
 		{fn: "cappedGEQ", bound: 5, bounded: true},
 	} {
 		if k, ok := p.constBound(loopNamed(t, f, tt.fn)); k != tt.bound || ok != tt.bounded {
@@ -408,6 +420,12 @@ func fromList() {
 	}
 }
 
+func twoValues() {
+	ids := []string{"1", "2", "3", "4", "5", "6", "7", "8"}
+	ids = []string{"9"}
+	use(ids)
+}
+
 func s0() []string { return []string{"https://deep.example.test/"} }
 func s1() []string { return s0() }
 func s2() []string { return s1() }
@@ -471,6 +489,10 @@ func TestValuesAndElements(t *testing.T) {
 	}
 	if got := p.strPrefixes(useArgs(f, "fromList")[0], urlCtx{}, 0); len(got) != 1 || got[0].S != "https://list.example.test/" {
 		t.Errorf("element of a returned slice: %v", got)
+	}
+	// Every value's elements, until there are more than maxStrings.
+	if got := len(p.elements(useArgs(f, "twoValues")[0], 1, 0)); got != maxStrings+1 {
+		t.Errorf("elements of a slice assigned twice (8 and 1 elements): %d, want %d", got, maxStrings+1)
 	}
 	for k, want := range []int{1, 1, 1, 1, 0, 0, 0} {
 		call := &ast.CallExpr{Fun: ast.NewIdent(fmt.Sprintf("s%d", k))}
