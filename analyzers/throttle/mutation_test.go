@@ -502,3 +502,14 @@ func TestValuesAndElements(t *testing.T) {
 		}
 	}
 }
+
+// TestCountString: a saturated count reads "unbounded", one below it a
+// number.
+func TestCountString(t *testing.T) {
+	if got := countString(mulCount(unbounded, 3)); got != "unbounded" {
+		t.Errorf("countString(saturated) = %q", got)
+	}
+	if got := countString(unbounded - 1); got != fmt.Sprint(unbounded-1) {
+		t.Errorf("countString(unbounded-1) = %q", got)
+	}
+}
