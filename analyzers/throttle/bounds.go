@@ -48,6 +48,9 @@ func (p *passState) constBoundOf(l ast.Stmt) (int, bool) {
 				return 0, false // the counter is changed in the body
 			}
 		}
+		if p.steppedBack(l.Body, obj) {
+			return 0, false // i-- in the body: an item taken again, as often as it fails
+		}
 		end, op, ok := p.condBound(l.Cond, obj)
 		if !ok {
 			return 0, false
@@ -59,6 +62,20 @@ func (p *passState) constBoundOf(l ast.Stmt) (int, bool) {
 		return max(int(n), 0), true
 	}
 	return 0, false
+}
+
+// steppedBack reports whether body decrements the variable (p.defs
+// records assignments, not i--). An i++ in the body only ends the loop
+// sooner: K stays a bound.
+func (p *passState) steppedBack(body *ast.BlockStmt, obj types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if s, ok := n.(*ast.IncDecStmt); ok && s.Tok == token.DEC && p.info.ObjectOf(identOf(s.X)) == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func identOf(e ast.Expr) *ast.Ident {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -16,6 +17,7 @@ type prov struct {
 	Paced    bool
 	Rate     Rate
 	Reactive bool
+	cycle    bool // the value of a variable being evaluated: join leaves it out
 }
 
 func (v prov) String() string {
@@ -38,6 +40,9 @@ var (
 // join combines the provenances of the values an expression may hold:
 // paced or reactive only when every one is.
 func join(vs []prov) prov {
+	// A value that leads back to the variable (c = c.WithAuthToken(t))
+	// adds nothing to its other values: join is idempotent.
+	vs = slices.DeleteFunc(slices.Clone(vs), func(v prov) bool { return v.cycle })
 	if len(vs) == 0 {
 		return prov{}
 	}
@@ -226,6 +231,16 @@ func receiver(call *ast.CallExpr) ast.Expr {
 func (p *passState) provOf(e ast.Expr, depth int) prov {
 	if e == nil || depth > 6 {
 		return prov{}
+	}
+	if obj := objectOf(p.info, e); obj != nil {
+		if p.provBusy[obj] {
+			return prov{cycle: true}
+		}
+		if p.provBusy == nil {
+			p.provBusy = map[types.Object]bool{}
+		}
+		p.provBusy[obj] = true
+		defer delete(p.provBusy, obj)
 	}
 	var vs []prov
 	for _, v := range p.valuesOf(e) {

@@ -46,6 +46,7 @@ type passState struct {
 	names         map[*types.Func]string      // fullName cache
 	byMethod      map[string][]types.Type     // converted types by method name
 	factMethods   map[string][]*types.Func    // methods of other packages with facts, by name
+	provBusy      map[types.Object]bool       // variables provOf is evaluating, to see cycles
 }
 
 type litKey struct {

@@ -81,23 +81,31 @@ var fixturePackages = []string{
 // TestFixtures runs the analyzer over the fixture packages; their
 // // want comments are the assertions. The deep chain's related
 // information is checked here too: the first two and last two hops, and
-// how many are left out.
+// how many are left out; and a chain whose sink another package's fact
+// names (a URL passed to urlhelper.GetJSON).
 func TestFixtures(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), fixturePackages...)
 	var msgs []string
+	var viaHelper []string // urlcaller.viaArgument: the sink comes from urlhelper's fact
 	for _, r := range results {
-		if r.Pass.Pkg.Path() != "deepchain" {
-			continue
-		}
 		for _, d := range r.Diagnostics {
 			for _, rel := range d.Related {
-				msgs = append(msgs, rel.Message)
+				switch {
+				case r.Pass.Pkg.Path() == "deepchain":
+					msgs = append(msgs, rel.Message)
+				case r.Pass.Pkg.Path() == "urlcaller" && r.Pass.Fset.Position(d.Pos).Line == 18:
+					viaHelper = append(viaHelper, rel.Message)
+				}
 			}
 		}
 	}
 	want := "mde API: calls deepchain.f1 → deepchain.f2 → … 3 more → deepchain.f6 → net/http.Get on api.security.microsoft.com"
 	if len(msgs) != 1 || msgs[0] != want {
 		t.Errorf("deepchain related = %q, want [%q]", msgs, want)
+	}
+	want = "github API: calls urlhelper.GetJSON → (*net/http.Client).Do on api.github.com"
+	if len(viaHelper) != 1 || viaHelper[0] != want {
+		t.Errorf("urlcaller.go:18 related = %q, want [%q]", viaHelper, want)
 	}
 }
 

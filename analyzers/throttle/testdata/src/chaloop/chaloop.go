@@ -1,4 +1,4 @@
-// want package:`converted\[\*github.com/google/go-github/v62/github.RepositoriesService chaloop.apiHandler chaloop.logHandler chaloop.noopHandler\]`
+// want package:`converted\[\*github.com/google/go-github/v62/github.RepositoriesService chaloop.apiFetcher chaloop.apiHandler chaloop.apiPinger chaloop.logHandler chaloop.noopHandler chaloop.quietCloser\]`
 // Package chaloop calls GitHub through interfaces whose only real
 // implementations are SDK types.
 package chaloop
@@ -70,5 +70,70 @@ func dispatch(ctx context.Context, events []string) {
 		for _, h := range handlers { // three handlers, one of which calls the API
 			h.Handle(ctx, e)
 		}
+	}
+}
+
+type pinger interface {
+	Ping(ctx context.Context, id string) error
+}
+
+type apiPinger struct{ c *github.Client }
+
+func (p apiPinger) Ping(ctx context.Context, id string) error { // want Ping:`api\(github×1\)`
+	_, _, err := p.c.Repositories.Get(ctx, "o", id)
+	return err
+}
+
+// pingAll converts apiPinger to pinger explicitly, nowhere else.
+func pingAll(ctx context.Context, c *github.Client, ids []string) {
+	p := pinger(apiPinger{c})
+	for _, id := range ids { // want `TOS101: loop calls the github API .* on every iteration`
+		p.Ping(ctx, id)
+	}
+}
+
+type fetcher interface {
+	Fetch(ctx context.Context, id string) error
+}
+
+type apiFetcher struct{ c *github.Client }
+
+func (f apiFetcher) Fetch(ctx context.Context, id string) error { // want Fetch:`api\(github×1\)`
+	_, _, err := f.c.Repositories.Get(ctx, "o", id)
+	return err
+}
+
+// newFetcher converts apiFetcher to fetcher in a function literal's
+// return, nowhere else.
+var newFetcher = func(c *github.Client) fetcher { return apiFetcher{c} }
+
+func fetchAll(ctx context.Context, f fetcher, ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the github API .* on every iteration`
+		f.Fetch(ctx, id)
+	}
+}
+
+type closer interface {
+	Close(ctx context.Context) error
+}
+
+type quietCloser struct{}
+
+func (quietCloser) Close(ctx context.Context) error { return nil }
+
+var _ closer = quietCloser{}
+
+// apiCloser's Close takes an id: it is not a closer, though its method
+// has the name.
+type apiCloser struct{ c *github.Client }
+
+func (a apiCloser) Close(ctx context.Context, id string) error { // want Close:`api\(github×1\)`
+	_, _, err := a.c.Repositories.Get(ctx, "o", id)
+	return err
+}
+
+func closeAll(ctx context.Context, cs []closer) {
+	for _, c := range cs { // only quietCloser closes: no API call
+		c.Close(ctx)
 	}
 }

@@ -282,6 +282,14 @@ func constantLarge() {
 	}
 }
 
+func counterStepsBack() {
+	for i := 0; i < 3; i++ { // want `TOS101: loop calls the mde API .* on every iteration`
+		if _, err := http.Get(base + "machines/" + strconv.Itoa(i)); err != nil {
+			i-- // the same machine again, as often as the call fails: no bound
+		}
+	}
+}
+
 func nestedConstant() {
 	for i := 0; i < 50; i++ { // want `TOS101: loop runs 50 times and makes 150 calls to the mde API .* over the limit of 100 per minute; wait on a rate.Limiter shared across iterations before each call, such as rate.NewLimiter\(rate.Every\(610ms\), 1\)`
 		for j := 0; j < 3; j++ {

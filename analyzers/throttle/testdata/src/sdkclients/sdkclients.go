@@ -34,6 +34,17 @@ func waiterClient(ctx context.Context, repos []string) {
 	}
 }
 
+// waiterClientReassigned authenticates the client in a second statement,
+// c = c.WithAuthToken(token): the client is still the waiter's.
+func waiterClientReassigned(ctx context.Context, repos []string, token string) {
+	hc, _ := github_ratelimit.NewRateLimitWaiterClient(nil)
+	c := github.NewClient(hc)
+	c = c.WithAuthToken(token)
+	for _, r := range repos { // reactive, as above
+		c.Repositories.Get(ctx, "o", r)
+	}
+}
+
 var ghLimit = rate.NewLimiter(rate.Every(time.Second), 1)
 
 // pacer waits on a shared limiter before every request.

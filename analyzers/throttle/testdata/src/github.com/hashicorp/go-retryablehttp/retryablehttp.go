@@ -13,3 +13,8 @@ func (c *Client) Do(req *Request) (*http.Response, error) { return nil, nil }
 type Request struct{}
 
 func NewRequest(method, url string, body any) (*Request, error) { return &Request{}, nil }
+
+// RoundTripper retries as the Client does.
+type RoundTripper struct{ Client *Client }
+
+func (rt *RoundTripper) RoundTrip(req *http.Request) (*http.Response, error) { return nil, nil }
