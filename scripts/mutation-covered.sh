@@ -49,6 +49,12 @@
 #                   (default 60s)
 #   MIN_SCORE       target (default 0.85); exit 1 below it or when a
 #                   survivor is unexplained.
+#   MUTATION_PREVIOUS  the MUTATION_OUT of an earlier run (same PKG, SIZE
+#                   and SEED): its KILLED, TIMED OUT and NOT VIABLE verdicts
+#                   are kept and only the rest is run again, when the
+#                   package's non-test files are unchanged (<pkg>.src holds
+#                   their checksums). For a rerun after adding tests only:
+#                   a changed or deleted test can let a kept kill live.
 # Run it at low priority on a shared machine:
 #   nice -n 19 scripts/mutation-covered.sh docscan 450 1
 set -euo pipefail
@@ -90,6 +96,18 @@ dirty=""
 [ -n "$(git status --porcelain)" ] && dirty=" (with uncommitted changes)"
 echo "tree: $commit$dirty; results: $out"
 
+(cd "$tree/$p" && sha256sum $(ls ./*.go | grep -v '_test\.go$')) >"$out/$name.src"
+prev=${MUTATION_PREVIOUS:-}
+: >"$work/kept"
+if [ -n "$prev" ]; then
+  if cmp -s "$prev/$name.src" "$out/$name.src"; then
+    awk -F'\t' '$5 == "KILLED" || $5 == "TIMED OUT" || $5 == "NOT VIABLE"' "$prev/$name.tsv" >"$work/kept"
+    echo "keeping $(wc -l <"$work/kept") verdicts of $prev"
+  else
+    echo "$p's code changed since $prev: running every mutant again" >&2
+  fi
+fi
+
 # 1. gremlins' mutant list.
 (cd "$tree" && "$gremlins" unleash --dry-run -E '(^|/)testdata/' \
   -o "$out/$name.dry.json" "./$p") >"$out/$name.dry.log" 2>&1 || {
@@ -111,12 +129,32 @@ mkdir -p "$cov"
 while read -r t; do
   s=$(date +%s.%N)
   (cd "$tree/$p" && "$work/cover.test" -test.run "^$t\$" -test.count=1 \
-    -test.coverprofile="$cov/$t.out" </dev/null >"$work/cover.log" 2>&1) || {
+    -test.coverprofile="$cov/$t.out" -test.v </dev/null >"$work/cover.log" 2>&1) || {
     echo "mutation-covered.sh: $t fails without a mutant:" >&2
     tail -20 "$work/cover.log" >&2
     exit 1
   }
   e=$(date +%s.%N)
+  # A slow test with subtests (a table of fixtures) is split: each subtest
+  # alone gets its own profile, so a mutant runs only the rows that reach it
+  # (the parent's own code runs with each row, so its lines are covered too).
+  subs=$(grep -E "^=== RUN   $t/[^/]+\$" "$work/cover.log" | sed "s|^=== RUN   $t/||" | sort -u || true)
+  if [ "$(wc -l <<<"$subs")" -gt 1 ] && awk -v d="$(echo "$e - $s" | bc)" 'BEGIN { exit !(d > 1) }'; then
+    rm "$cov/$t.out"
+    while read -r sub; do
+      q=$(printf '%s' "$sub" | sed 's/[][\.*^$+?(){}|]/\\&/g')
+      s=$(date +%s.%N)
+      (cd "$tree/$p" && "$work/cover.test" -test.run "^$t\$/^$q\$" -test.count=1 \
+        -test.coverprofile="$cov/$t~$sub.out" </dev/null >"$work/cover.log" 2>&1) || {
+        echo "mutation-covered.sh: $t/$sub fails without a mutant:" >&2
+        tail -20 "$work/cover.log" >&2
+        exit 1
+      }
+      e=$(date +%s.%N)
+      awk -v t="$t/$sub" -v s="$s" -v e="$e" 'BEGIN { printf "%s\t%.2f\n", t, e - s }' >>"$out/$name.tests"
+    done <<<"$subs"
+    continue
+  fi
   awk -v t="$t" -v s="$s" -v e="$e" 'BEGIN { printf "%s\t%.2f\n", t, e - s }' >>"$out/$name.tests"
 done <"$work/tests"
 
@@ -135,7 +173,8 @@ awk -F'\t' '$5 == "RUNNABLE"' "$out/$name.mutants" |
       while (<$tf>) { chomp; my ($t, $d) = split /\t/; $dur{$t} = $d; push @tests, $t }
       @tests = sort { $dur{$a} <=> $dur{$b} || $a cmp $b } @tests;
       for my $t (@tests) {
-        open my $f, "<", "$ENV{COV}/$t.out" or die "$t: $!";
+        (my $c = $t) =~ s|/|~|;
+        open my $f, "<", "$ENV{COV}/$c.out" or die "$t: $!";
         while (<$f>) {
           my ($file, @b) = /^(.*):(\d+)\.(\d+),(\d+)\.(\d+) \d+ (\d+)$/ or next;
           next unless pop @b;
@@ -187,17 +226,23 @@ run_mutant() { # tree file line col type tests...
     st="NOT VIABLE"
   else
     st=LIVED
-    # the fast tests together, then each slower one (over 0.5 s alone)
-    local fast="" slow=() x
+    # the fast tests together, then the rows of each split test, then
+    # each slower test (over 0.5 s alone)
+    local fast="" slow=() x d parent
+    local -A rows=()
     while IFS=$'\t' read -r x d; do
       [[ " $tests " == *" $x "* ]] || continue
-      if awk -v d="$d" 'BEGIN { exit !(d > 0.5) }'; then slow+=("$x"); else fast="$fast|$x"; fi
+      if [[ $x == */* ]]; then
+        parent=${x%%/*}
+        rows[$parent]="${rows[$parent]:-}|$(printf '%s' "${x#*/}" | sed 's/[][\.*^$+?(){}|]/\\&/g')"
+      elif awk -v d="$d" 'BEGIN { exit !(d > 0.5) }'; then slow+=("^($x)\$"); else fast="$fast|$x"; fi
     done < <(sort -t$'\t' -k2,2n "$out/$name.tests")
     local groups=()
-    [ -n "$fast" ] && groups+=("${fast#|}")
+    [ -n "$fast" ] && groups+=("^(${fast#|})\$")
+    for parent in "${!rows[@]}"; do groups+=("^$parent\$/^(${rows[$parent]#|})\$"); done
     groups+=("${slow[@]}")
     for x in "${groups[@]}"; do
-      if ! (cd "$t/$p" && "$bin" -test.run "^($x)\$" -test.count=1 -test.failfast \
+      if ! (cd "$t/$p" && "$bin" -test.run "$x" -test.count=1 -test.failfast \
         -test.timeout "$mtimeout") </dev/null >"$t.log" 2>&1; then
         if grep -q '^panic: test timed out' "$t.log"; then st="TIMED OUT"; else st=KILLED; fi
         fail=$(grep -m1 -oE -- '--- FAIL: [^ ]+|^panic: .{0,60}' "$t.log" || true)
@@ -214,7 +259,10 @@ for w in $(seq 1 "$workers"); do
   cp -a "$tree" "$wt"
   awk -v w="$w" -v n="$workers" '(NR - 1) % n == w - 1' "$out/$name.chosen" |
     while IFS=$'\t' read -r f line col typ tests; do
-      if [ -z "$tests" ]; then
+      kept=$(awk -F'\t' -v k="$f:$line:$col:$typ" '$1 ":" $2 ":" $3 ":" $4 == k' "$work/kept")
+      if [ -n "$kept" ]; then
+        printf '%s\n' "$kept"
+      elif [ -z "$tests" ]; then
         printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$f" "$line" "$col" "$typ" "NOT COVERED" "no test alone runs it"
       else
         run_mutant "$wt" "$f" "$line" "$col" "$typ" "$tests"
