@@ -6,9 +6,12 @@ package docscan
 // quieter (or noisier) scan of some page.
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/parser"
+
+	"github.com/toslint/toslint/internal/policy"
 )
 
 // A link reference definition whose title is on the next line keeps its
@@ -81,6 +84,54 @@ func TestHeaderCellsAsGoldmark(t *testing.T) {
 	} {
 		if got := headerCells([]byte(tt.b)); got != tt.want {
 			t.Errorf("headerCells(%q) = %d, want %d", tt.b, got, tt.want)
+		}
+	}
+}
+
+// A document over the footnote limit is reported at the line where the
+// count passes it.
+func TestFootnoteLimitLine(t *testing.T) {
+	big := 1 << 20
+	lim := policy.Limits{NestingDepth: big, Footnotes: 2, Brackets: big, Emphasis: big}
+	err := checkLimits([]byte("One[^1].\n\nTwo[^2].\n\nThree[^3].\n"), lim)
+	want := "3 footnote references and definitions by line 5, over the limit of 2 (raise max_footnotes in .toslint.yml to scan it)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// panicReport names the frames below the panic, even when the stack ends
+// before three of them.
+func TestPanicReportShortStack(t *testing.T) {
+	stack := "goroutine 7 [running]:\n" +
+		"runtime/debug.Stack()\n\t/go/src/runtime/debug/stack.go:26 +0x5e\n" +
+		"panic({0x6a2f40?, 0x7c1b30?})\n\t/go/src/runtime/panic.go:783 +0x132\n" +
+		"github.com/toslint/toslint/docscan.(*Document).walk(0xc000010000)\n\t/src/docscan/markdown.go:120 +0x25\n"
+	got := panicReport("boom", []byte(stack))
+	want := "panic: boom at docscan.(*Document).walk (markdown.go:120)"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// capitalisedAround finds the word at i even when the same word appears
+// earlier in another run of capitalised words.
+func TestCapitalisedAroundRepeatedWord(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		nth        int // which occurrence of word
+		want       string
+	}{
+		{"Defender Suite and the Defender Pro", "Defender", 2, "Defender Pro"},
+		{"We use  Microsoft   Defender Pro today.", "Defender", 1, "Microsoft Defender Pro"},
+		{"Pro and Pro Max", "Pro", 2, "Pro Max"},
+	} {
+		i := -1
+		for k := 0; k < tt.nth; k++ {
+			i += 1 + strings.Index(tt.text[i+1:], tt.word)
+		}
+		if got := capitalisedAround(tt.text, i, i+len(tt.word)); got != tt.want {
+			t.Errorf("capitalisedAround(%q, %q #%d) = %q, want %q", tt.text, tt.word, tt.nth, got, tt.want)
 		}
 	}
 }

@@ -46,3 +46,16 @@ func TestLogoInAltText(t *testing.T) {
 	got := scanFiles(t, map[string]string{"docs/page.md": "# Page\n\n![Windows logo](images/brand.png)\n"})
 	wantLines(t, got, "docs/page.md:3:1: TOS408 image `images/brand.png` looks like a Microsoft logo or badge")
 }
+
+// Every image of an HTML block is checked, not only the first.
+func TestLogosInOneHTMLBlock(t *testing.T) {
+	got := scanFiles(t, map[string]string{"docs/page.md": "# Page\n\n<p><img src=\"a/intro.png\"> <img src=\"b/azure-icon.svg\"></p>\n"})
+	wantLines(t, got, "docs/page.md:3:28: TOS408 image `b/azure-icon.svg`")
+}
+
+// A directive that follows another comment in the same HTML block still
+// applies.
+func TestDirectiveSecondCommentOfBlock(t *testing.T) {
+	got := scanFiles(t, map[string]string{"docs/page.md": "# Page\n\n<!-- draft --> <!-- toslint-disable-next-line TOS408 -- used with permission -->\n![Windows logo](images/brand.png)\n"})
+	wantLines(t, got, "docs/page.md:4:1: TOS408 image `images/brand.png` looks like a Microsoft logo or badge: the content licenses grant no rights to the owner's logos (suppressed: used with permission)")
+}
