@@ -135,3 +135,34 @@ func TestCapitalisedAroundRepeatedWord(t *testing.T) {
 		}
 	}
 }
+
+// A quoted scalar with a quote right after the opening one is not simple
+// YAML (yaml.v3 rejects `""x"`): it is left to the full parser.
+func TestSimpleYAMLQuoteInside(t *testing.T) {
+	for _, s := range []string{"title: \"\"x\"\n", "title: ''x'\n"} {
+		if n, ok := simpleYAML([]byte(s)); ok {
+			t.Errorf("simpleYAML(%q) = %v, true: want false", s, n)
+		}
+	}
+	if _, ok := simpleYAML([]byte("title: \"x\"\n")); !ok {
+		t.Errorf("simpleYAML of a plain quoted title: want true")
+	}
+}
+
+// The limits pass counts nesting as goldmark builds it for bullet lists
+// and quotes, not more: a page nested as deep as the limit allows is
+// scanned. (It counts a definition as a level, and may count more for
+// ordered lists: over, never under.)
+func TestPrescanDepthExact(t *testing.T) {
+	for _, s := range []string{
+		"- a\n  - b\n    - c\n",
+		"> - a\n>   - b\n",
+		"- a\n\n  > b\n",
+	} {
+		p := prescanOf([]byte(s))
+		depth, _, _ := astCounts([]byte(s))
+		if p.maxDepth != depth {
+			t.Errorf("%q: goldmark nests %d, the limits pass counts %d", s, depth, p.maxDepth)
+		}
+	}
+}

@@ -59,3 +59,10 @@ func TestDirectiveSecondCommentOfBlock(t *testing.T) {
 	got := scanFiles(t, map[string]string{"docs/page.md": "# Page\n\n<!-- draft --> <!-- toslint-disable-next-line TOS408 -- used with permission -->\n![Windows logo](images/brand.png)\n"})
 	wantLines(t, got, "docs/page.md:4:1: TOS408 image `images/brand.png` looks like a Microsoft logo or badge: the content licenses grant no rights to the owner's logos (suppressed: used with permission)")
 }
+
+// "Adapted from" governs a link up to six words after it: the words of
+// the link's own text are not counted.
+func TestProvenanceSixWordsToLink(t *testing.T) {
+	got := scanFiles(t, map[string]string{"docs/page.md": "# Page\n\nAdapted from one two three four five six [the page](https://learn.microsoft.com/x/y) today.\n"})
+	wantLines(t, got, `("Adapted from" and a link to learn.microsoft.com)`)
+}
