@@ -6,6 +6,8 @@ package docscan
 // quieter (or noisier) scan of some page.
 
 import (
+	"context"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -125,6 +127,8 @@ func TestCapitalisedAroundRepeatedWord(t *testing.T) {
 		{"Defender Suite and the Defender Pro", "Defender", 2, "Defender Pro"},
 		{"We use  Microsoft   Defender Pro today.", "Defender", 1, "Microsoft Defender Pro"},
 		{"Pro and Pro Max", "Pro", 2, "Pro Max"},
+		{"Open the Azure portal now", "Azure", 1, "Azure"},
+		{"we use Microsoft Defender", "Defender", 1, "Microsoft Defender"},
 	} {
 		i := -1
 		for k := 0; k < tt.nth; k++ {
@@ -164,5 +168,43 @@ func TestPrescanDepthExact(t *testing.T) {
 		if p.maxDepth != depth {
 			t.Errorf("%q: goldmark nests %d, the limits pass counts %d", s, depth, p.maxDepth)
 		}
+	}
+}
+
+// The limits pass never counts less nesting than goldmark builds (as
+// FuzzLimitsSound checks), for items and definitions that open inside
+// other markers.
+func TestPrescanSoundNestedMarkers(t *testing.T) {
+	for _, s := range []string{
+		"a\n- 2. x\n",
+		"a\n: - 2. x\n",
+		"Term\n: - a\n    - b\n",
+		"Term\n: - a\n\n    - b\n      - c\n",
+		"Term\n: > - a\n  >   - b\n",
+		"Term\n:   - a\n      - b\n",
+		"Term\n: 1. a\n     1. b\n",
+		"- a\n  : b\n    - c\n",
+	} {
+		p := prescanOf([]byte(s))
+		depth, _, _ := astCounts([]byte(s))
+		if depth > p.maxDepth {
+			t.Errorf("%q: goldmark nests %d, the limits pass counts %d", s, depth, p.maxDepth)
+		}
+	}
+}
+
+// The scanner's work stays linear on a page of many HTML blocks.
+func TestWorkBudgetHTMLBlocks(t *testing.T) {
+	src := []byte(strings.Repeat("<div>x <!-- a note --></div>\n\n", 2000))
+	lim := defaultPolicy().Limits()
+	doc, err := parseMarkdown(context.Background(), token.NewFileSet(), "f.md", src, parseOptions{proseKeys: DefaultProseKeys, prose: true, limits: &lim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if budget := workPerByte*len(src) + 1024; doc.work > budget {
+		t.Errorf("%d operations on %d bytes: over the budget of %d", doc.work, len(src), budget)
+	}
+	if len(doc.Comments) != 2000 {
+		t.Errorf("%d comments, want 2000", len(doc.Comments))
 	}
 }

@@ -66,3 +66,24 @@ func TestProvenanceSixWordsToLink(t *testing.T) {
 	got := scanFiles(t, map[string]string{"docs/page.md": "# Page\n\nAdapted from one two three four five six [the page](https://learn.microsoft.com/x/y) today.\n"})
 	wantLines(t, got, `("Adapted from" and a link to learn.microsoft.com)`)
 }
+
+// "Adapted from" followed by an autolink that ends the paragraph is
+// provenance too (it was missed: the link starts after the run's last
+// byte of text, the space before it).
+func TestProvenanceAutolinkEndsParagraph(t *testing.T) {
+	for _, page := range []string{
+		"# Page\n\nAdapted from <https://learn.microsoft.com/x/y>\n",
+		"# Page\n\nAdapted from <https://learn.microsoft.com/x/y>\n\nMore text.\n",
+	} {
+		got := scanFiles(t, map[string]string{"docs/page.md": page})
+		wantLines(t, got, `docs/page.md:3:14: TOS309 page looks reused from Microsoft content ("Adapted from" and a link to learn.microsoft.com)`)
+	}
+}
+
+// A link in the next paragraph is not governed by "Adapted from".
+func TestProvenanceNotAcrossParagraphs(t *testing.T) {
+	got := scanFiles(t, map[string]string{"docs/page.md": "# Page\n\nAdapted from the manual\n\n<https://learn.microsoft.com/x/y>\n"})
+	if strings.Contains(got, "TOS309") {
+		t.Errorf("provenance across paragraphs:\n%s", got)
+	}
+}
