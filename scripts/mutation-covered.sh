@@ -49,12 +49,12 @@
 #                   (default 60s)
 #   MIN_SCORE       target (default 0.85); exit 1 below it or when a
 #                   survivor is unexplained.
-#   MUTATION_PREVIOUS  the MUTATION_OUT of an earlier run (same PKG, SIZE
-#                   and SEED): its KILLED, TIMED OUT and NOT VIABLE verdicts
-#                   are kept and only the rest is run again, when the
-#                   package's non-test files are unchanged (<pkg>.src holds
-#                   their checksums). For a rerun after adding tests only:
-#                   a changed or deleted test can let a kept kill live.
+#   MUTATION_PREVIOUS  the MUTATION_OUT of an earlier run of PKG: its
+#                   KILLED, TIMED OUT and NOT VIABLE verdicts of mutants in
+#                   files whose checksum is unchanged (<pkg>.src) are kept,
+#                   and only the rest is run again. For a rerun after
+#                   adding tests (or fixing a bug in another file): a
+#                   changed or deleted test can let a kept kill live.
 # Run it at low priority on a shared machine:
 #   nice -n 19 scripts/mutation-covered.sh docscan 450 1
 set -euo pipefail
@@ -100,12 +100,13 @@ echo "tree: $commit$dirty; results: $out"
 prev=${MUTATION_PREVIOUS:-}
 : >"$work/kept"
 if [ -n "$prev" ]; then
-  if cmp -s "$prev/$name.src" "$out/$name.src"; then
-    awk -F'\t' '$5 == "KILLED" || $5 == "TIMED OUT" || $5 == "NOT VIABLE"' "$prev/$name.tsv" >"$work/kept"
-    echo "keeping $(wc -l <"$work/kept") verdicts of $prev"
-  else
-    echo "$p's code changed since $prev: running every mutant again" >&2
-  fi
+  # same: the package's files whose checksum is the one of the earlier run
+  awk 'NR == FNR { sum[$2] = $1; next } sum[$2] == $1 { f = $2; sub(/^\.\//, "", f); print f }' \
+    "$prev/$name.src" "$out/$name.src" >"$work/same"
+  awk -F'\t' -v p="$p" 'NR == FNR { same[p "/" $1] = 1; next }
+      ($1 in same) && ($5 == "KILLED" || $5 == "TIMED OUT" || $5 == "NOT VIABLE")' \
+    "$work/same" "$prev/$name.tsv" >"$work/kept"
+  echo "keeping $(wc -l <"$work/kept") verdicts of $prev ($(wc -l <"$work/same") unchanged files)"
 fi
 
 # 1. gremlins' mutant list.
