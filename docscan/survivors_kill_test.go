@@ -6,6 +6,7 @@ package docscan
 import (
 	"context"
 	"go/token"
+	"strings"
 	"testing"
 )
 
@@ -126,5 +127,43 @@ func TestSpanAtEndOfText(t *testing.T) {
 	n := len(r.Text)
 	if s, e := r.Span(n, n); s != want || e != want {
 		t.Errorf("Span(%d, %d) = %d, %d; want %d, %d", n, n, s, e, want, want)
+	}
+}
+
+// Text between two entities keeps its source offsets, so a finding there
+// points at the right bytes.
+func TestSpanBetweenEntities(t *testing.T) {
+	src := "Use &amp; Azure AD &amp; more, and&nbsp;Azure AD&nbsp;too.\n"
+	doc, err := parseMarkdown(context.Background(), token.NewFileSet(), "f.md", []byte(src), parseOptions{proseKeys: DefaultProseKeys, prose: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Runs) != 1 {
+		t.Fatalf("%d runs, want 1", len(doc.Runs))
+	}
+	r := doc.Runs[0]
+	for from, k := 0, 0; k < 2; k++ {
+		i := from + strings.Index(r.Text[from:], "Azure AD")
+		s, e := r.Span(i, i+len("Azure AD"))
+		if got := src[s:e]; got != "Azure AD" {
+			t.Errorf("occurrence %d: Span gives %q (%d:%d), want \"Azure AD\"", k+1, got, s, e)
+		}
+		from = i + 1
+	}
+}
+
+// An empty comment (<!---->) in an HTML block hides nothing after it.
+func TestHTMLBlockEmptyComment(t *testing.T) {
+	src := "<div><!----> Azure AD here</div>\n"
+	doc, err := parseMarkdown(context.Background(), token.NewFileSet(), "f.md", []byte(src), parseOptions{proseKeys: DefaultProseKeys, prose: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, r := range doc.Runs {
+		texts = append(texts, strings.TrimSpace(r.Text))
+	}
+	if len(texts) != 1 || texts[0] != "Azure AD here" {
+		t.Errorf("runs %q, want [\"Azure AD here\"]", texts)
 	}
 }
