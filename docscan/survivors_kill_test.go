@@ -8,6 +8,8 @@ import (
 	"go/token"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // The limits pass counts nesting as goldmark does when a tab follows a
@@ -165,5 +167,55 @@ func TestHTMLBlockEmptyComment(t *testing.T) {
 	}
 	if len(texts) != 1 || texts[0] != "Azure AD here" {
 		t.Errorf("runs %q, want [\"Azure AD here\"]", texts)
+	}
+}
+
+// The fast front-matter reader takes the common shapes at its edges (a
+// list item of one character, a key of 1,000 bytes) and reads them as the
+// YAML library does.
+func TestSimpleYAMLEdges(t *testing.T) {
+	for _, s := range []string{
+		"tags:\n  - a\n  - bc\n",
+		"keywords:\n- x\n",
+		strings.Repeat("k", 1000) + ": v\n",
+	} {
+		fast, ok := simpleYAML([]byte(s))
+		if !ok {
+			t.Errorf("simpleYAML(%.40q...) = false: want the fast path", s)
+			continue
+		}
+		var slow yaml.Node
+		if err := yaml.Unmarshal([]byte(s), &slow); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := digest(fast), digest(&slow); got != want {
+			t.Errorf("%.40q: simpleYAML reads\n%s\nthe library\n%s", s, got, want)
+		}
+	}
+	if _, ok := simpleYAML([]byte(strings.Repeat("k", 1001) + ": v\n")); ok {
+		t.Errorf("simpleYAML took a key over 1,000 bytes: want the library")
+	}
+}
+
+// A license key on the first line of the front matter is reported where
+// its value is.
+func TestFrontMatterLicenseFirstLine(t *testing.T) {
+	for _, src := range []string{
+		"---\nlicense: MIT\n---\n# Page\n",
+		"---\nlicense: 'MIT'\ntitle: [a, b]\n---\n# Page\n", // the YAML library's path
+		"---\ntitle: Page\nlicense: MIT\n---\n# Page\n",
+	} {
+		doc, err := parseMarkdown(context.Background(), token.NewFileSet(), "f.md", []byte(src), parseOptions{proseKeys: DefaultProseKeys, prose: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fm := doc.FrontMatter
+		want := strings.Index(src, "MIT")
+		if strings.Contains(src, "'MIT'") {
+			want-- // the scalar starts at its quote
+		}
+		if fm == nil || fm.License != "MIT" || fm.LicenseOffset != want {
+			t.Errorf("%q: front matter %+v, want license MIT at %d", src, fm, want)
+		}
 	}
 }
