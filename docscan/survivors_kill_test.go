@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -45,6 +46,9 @@ func TestPrescanCodeOrItem(t *testing.T) {
 		// content at column 5: indented code after the list.
 		{"   - a\n\n   \t[[[[\n", 0},
 		{"  - a\n\n  \t[[[[\n", 4}, // column 4, right of the item's content at 4
+		// A fence at the item's content column is inside the item, which
+		// goes on after it: "    [[[[" is its paragraph, not code.
+		{"- a\n  ```\n  x\n  ```\n\n    [[[[\n", 4},
 	} {
 		p := prescanOf([]byte(tt.src))
 		_, brackets, _ := astCounts([]byte(tt.src))
@@ -216,6 +220,39 @@ func TestFrontMatterLicenseFirstLine(t *testing.T) {
 		}
 		if fm == nil || fm.License != "MIT" || fm.LicenseOffset != want {
 			t.Errorf("%q: front matter %+v, want license MIT at %d", src, fm, want)
+		}
+	}
+}
+
+// The watchdog's budget is the timeout once per started MiB of the page.
+func TestDocTimeoutPerMiB(t *testing.T) {
+	const mib = 1 << 20
+	for _, tt := range []struct {
+		size int
+		want time.Duration
+	}{
+		{0, time.Second}, {1, time.Second}, {mib - 1, time.Second}, {mib, time.Second},
+		{mib + 1, 2 * time.Second}, {2*mib - 1, 2 * time.Second}, {2 * mib, 2 * time.Second}, {50 * mib, 50 * time.Second},
+	} {
+		if got := docTimeout(time.Second, tt.size); got != tt.want {
+			t.Errorf("docTimeout(1s, %d) = %v, want %v", tt.size, got, tt.want)
+		}
+	}
+}
+
+// An author named after another "by" phrase is still an author:
+// "Endorsed by X. Written by Y." credits Y.
+func TestHasAuthorByLaterPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Endorsed by Microsoft. Written by Jane Roe.", true},
+		{"Written by Jane Roe.", true},
+		{"Endorsed by Microsoft. Hosted by Contoso.", false},
+	} {
+		if got := hasAuthorBy(tt.text); got != tt.want {
+			t.Errorf("hasAuthorBy(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
