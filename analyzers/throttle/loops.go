@@ -397,7 +397,8 @@ func relatedOf(sus []siteUse) []analysis.RelatedInformation {
 		seen[su.site.call.Pos()] = true
 		msg := su.use.fam.name() + " API: " + su.use.chain.String()
 		if su.use.may {
-			msg = su.use.fam.name() + " API: may " + su.use.chain.String()
+			// "calls a → b" becomes "may call a → b".
+			msg = su.use.fam.name() + " API: may call " + strings.TrimPrefix(su.use.chain.String(), "calls ")
 		}
 		out = append(out, analysis.RelatedInformation{Pos: su.site.call.Pos(), End: su.site.call.End(), Message: msg})
 	}

@@ -248,6 +248,7 @@ func workDir(dir string) (string, error) {
 type runResult struct {
 	findings   []report.Finding
 	packages   int                // Go packages checked
+	cached     int                // of which found unchanged in the result cache
 	documents  int                // documents scanned
 	incomplete bool               // interrupted: findings are those found so far
 	toolFailed bool               // an engine could not check something: exit 2
@@ -295,6 +296,7 @@ func collect(ctx context.Context, pol *policy.Policy, tg *targets, cf *checkFlag
 				}
 				goFindings = append(goFindings, r.findings...)
 				res.packages += r.packages
+				res.cached += r.cached
 				res.notes = append(res.notes, r.notes...)
 				res.toolFailed = res.toolFailed || r.failed
 				for _, e := range r.engines {
@@ -500,7 +502,11 @@ func summary(res *runResult, fs []report.Finding) string {
 		}
 		fmt.Fprintf(&b, "%s (%s)", plural(total, adj+"finding"), strings.Join(parts, ", "))
 	}
-	fmt.Fprintf(&b, " in %s and %s", plural(res.packages, "package"), plural(res.documents, "document"))
+	fmt.Fprintf(&b, " in %s", plural(res.packages, "package"))
+	if res.cached > 0 {
+		fmt.Fprintf(&b, " (%d unchanged: findings from the result cache)", res.cached)
+	}
+	fmt.Fprintf(&b, " and %s", plural(res.documents, "document"))
 	if suppressed > 0 {
 		fmt.Fprintf(&b, "; %d suppressed", suppressed)
 	}

@@ -28,6 +28,7 @@ type goResult struct {
 	engines  []rule.Engine
 	files    map[string]bool // Go files whose directives were read and judged
 	packages int             // packages checked (the summary line)
+	cached   int             // of which found in the result cache
 	// failed is set when a package could not be loaded or an analyzer
 	// failed on one: the findings say where, and the run exits 2.
 	failed bool
@@ -58,11 +59,48 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		return nil, fmt.Errorf("building analyzers: %w", err)
 	}
 	cfg := &load.Config{Dir: wd, Jobs: jobs, ModuleDir: modRoot, NoExportData: os.Getenv("TOSLINT_EXPORT_DATA") == "off"}
-	loaded, err := load.Load(ctx, cfg, goPatterns...)
+	listing, err := load.List(ctx, cfg, goPatterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
 	res := &goResult{files: map[string]bool{}, engines: []rule.Engine{rule.EngineThrottle, rule.EngineAttribution}}
+	// Packages whose inputs are unchanged since a run that stored their
+	// findings are neither loaded nor analysed: their findings are
+	// replayed, and their directives read from their files.
+	rc := openResults(listing, pol, analyzers, modRoot, res)
+	read := map[string]bool{} // files whose directives were read
+	var only func(string) bool
+	missed := 0
+	for _, p := range listing.Packages() {
+		if !p.Root {
+			continue
+		}
+		fs, hit := rc.lookUp(p.ImportPath)
+		if !hit {
+			missed++
+			continue
+		}
+		res.findings = append(res.findings, fs...)
+		res.packages++
+		res.cached++
+		readDirectives(set, p.GoFiles, read, res.files)
+	}
+	if res.cached > 0 {
+		only = func(path string) bool { _, hit := rc.lookUp(path); return !hit }
+	}
+	loaded := &load.Result{}
+	// With cgo off, the plan names the cgo files left out (a note): it
+	// is made even when every package is in the cache.
+	if missed > 0 || listing.Env().CGO_ENABLED != "1" {
+		planned, err := listing.Plan(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("loading packages: %w", err)
+		}
+		loaded, err = planned.Load(ctx, only)
+		if err != nil {
+			return nil, fmt.Errorf("loading packages: %w", err)
+		}
+	}
 	if len(loaded.CgoExcluded) > 0 {
 		res.notes = append(res.notes, cgoNote(wd, loaded.CgoExcluded))
 	}
@@ -71,8 +109,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	if len(broken) > 0 {
 		res.notes = append(res.notes, fmt.Sprintf("%s not analysed because of load errors (the TOS006 findings say where); exit status 2", plural(len(broken), "Go package")))
 	}
-	res.packages = len(loaded.Roots)
-	read := map[string]bool{} // files whose directives were read
+	res.packages += len(loaded.Roots)
 	for _, pkg := range loaded.Roots {
 		for _, f := range pkg.Syntax {
 			// The position's file, not the token.File's: a cgo
@@ -96,6 +133,7 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 	if err != nil {
 		return nil, fmt.Errorf("analysing: %w", err)
 	}
+	fresh := map[string][]report.Finding{} // by package, to store
 	for act := range graph.All() {
 		if !act.IsRoot {
 			continue
@@ -103,13 +141,19 @@ func checkGo(ctx context.Context, pol *policy.Policy, wd string, dirs, patterns 
 		if act.Err != nil {
 			return nil, fmt.Errorf("analyzer %s on %s: %w", act.Analyzer.Name, act.Package.PkgPath, act.Err)
 		}
+		fs := fresh[act.Package.PkgPath]
 		for _, d := range act.Diagnostics {
 			if f, ok := diagnosticFinding(pol, act.Package.Fset, act.Analyzer, d); ok {
 				res.findings = append(res.findings, f)
+				fs = append(fs, f)
 			}
 		}
+		fresh[act.Package.PkgPath] = fs
 	}
 	failed := g.panics()
+	if rc != nil && !res.failed && len(failed) == 0 {
+		rc.store(fresh, res)
+	}
 	if len(failed) > 0 {
 		res.notes = append(res.notes, fmt.Sprintf("an analyzer failed with an internal error on %s (the TOS001 findings say where); exit status 2", plural(len(failed), "package")))
 	}

@@ -12,7 +12,7 @@ import (
 // position maps back to the user's file. With cgo off, the files that
 // import "C" are not part of the build (a package made only of them is
 // not even listed): they are listed in res so that the user is told.
-func (l *loader) cgoFiles(ctx context.Context, order []*node, env *goEnv, patterns []string, res *Result) error {
+func (l *loader) cgoFiles(ctx context.Context, order []*node, env *GoEnv, patterns []string, res *Result) error {
 	if env.CGO_ENABLED != "1" {
 		// What the same patterns hold with cgo on.
 		on, err := goList(ctx, l.cfg.Dir, append(slices.Clip(l.cfg.Env), "CGO_ENABLED=1"), []string{"Dir", "CgoFiles"}, []string{"-find"}, patterns)

@@ -136,18 +136,22 @@ func (t *tail) String() string {
 	return string(t.buf)
 }
 
-// goEnv is what the loader needs from `go env`.
-type goEnv struct {
-	GOARCH      string
-	CGO_ENABLED string
+// GoEnv is what the loader, and the result cache built on its plan, need
+// from `go env`.
+type GoEnv struct {
+	GOOS, GOARCH, CGO_ENABLED string
+	GOVERSION, GOROOT         string
+	GOFLAGS, GOEXPERIMENT     string
+	GOCACHE, GOMODCACHE       string
 }
 
-func readGoEnv(ctx context.Context, dir string, env []string) (*goEnv, error) {
-	out, err := runGo(ctx, dir, env, "env", "-json", "GOARCH", "CGO_ENABLED")
+func readGoEnv(ctx context.Context, dir string, env []string) (*GoEnv, error) {
+	out, err := runGo(ctx, dir, env, "env", "-json", "GOOS", "GOARCH", "CGO_ENABLED", "GOVERSION", "GOROOT",
+		"GOFLAGS", "GOEXPERIMENT", "GOCACHE", "GOMODCACHE")
 	if err != nil {
 		return nil, err
 	}
-	var e goEnv
+	var e GoEnv
 	if err := json.Unmarshal(out, &e); err != nil {
 		return nil, fmt.Errorf("decoding go env output: %w", err)
 	}

@@ -31,7 +31,6 @@ import (
 	"go/token"
 	"go/types"
 	"io"
-	"os"
 	"path"
 	"sync"
 	"sync/atomic"
@@ -126,6 +125,7 @@ type node struct {
 // loader holds the state of one Load.
 type loader struct {
 	cfg      *Config
+	env      *GoEnv
 	fset     *token.FileSet
 	sizes    types.Sizes
 	nodes    map[string]*node          // by import path
@@ -141,18 +141,22 @@ type loader struct {
 // are in each Package's Errors; an error means the go command could not
 // be run or understood.
 func Load(ctx context.Context, cfg *Config, patterns ...string) (*Result, error) {
-	start := time.Now()
-	if cfg.Env == nil {
-		c := *cfg
-		c.Env = os.Environ()
-		cfg = &c
-	}
-	res := &Result{}
-	l, order, err := plan(ctx, cfg, patterns, res)
+	p, err := Plan(ctx, cfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	res.Stats.GoList = time.Since(start)
+	return p.Load(ctx, nil)
+}
+
+// Load loads the planned packages: every package the patterns match, or,
+// when only is not nil, those of them for which only returns true (by
+// import path), with what they need. It may be called once.
+func (p *Planned) Load(ctx context.Context, only func(importPath string) bool) (*Result, error) {
+	l, res := p.l, p.res
+	order := p.order
+	if only != nil {
+		order = l.needed(order, only)
+	}
 	l.run(ctx, order)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -168,11 +172,13 @@ func Load(ctx context.Context, cfg *Config, patterns ...string) (*Result, error)
 				res.Stats.ExportData++
 			}
 		}
-		if !n.lp.DepOnly {
+		// A root that another needs, but only did not ask for, is
+		// loaded as a dependency.
+		if !n.lp.DepOnly && (only == nil || only(n.lp.ImportPath)) {
 			res.Roots = append(res.Roots, n.pkg)
 		}
 	}
-	res.Stats.Wall = time.Since(start)
+	res.Stats.Wall = time.Since(p.start)
 	return res, nil
 }
 

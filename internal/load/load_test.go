@@ -374,3 +374,60 @@ func TestCanceled(t *testing.T) {
 		t.Error("no error")
 	}
 }
+
+// TestPlanOnly: a listing describes every package, and loading only some roots
+// loads them and what they import, and nothing else; a root that another
+// needs is loaded as a dependency, not returned as a root.
+func TestPlanOnly(t *testing.T) {
+	dir := writeModule(t, fixture)
+	ls, err := load.List(context.Background(), &load.Config{Dir: dir, Env: env(), ModuleDir: dir}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots := map[string]bool{}
+	for _, pkg := range ls.Packages() {
+		if pkg.Root {
+			roots[pkg.ImportPath] = true
+			if len(pkg.GoFiles) == 0 || !filepath.IsAbs(pkg.GoFiles[0]) || pkg.Module == nil || !pkg.Module.Main {
+				t.Errorf("root %s described as %+v", pkg.ImportPath, pkg)
+			}
+		}
+	}
+	if !roots["example.test/app/app"] || !roots["example.test/app/app/util"] {
+		t.Fatalf("roots %v", roots)
+	}
+	if env := ls.Env(); env.GOVERSION == "" || env.GOOS == "" || env.GOCACHE == "" {
+		t.Errorf("go env not read: %+v", env)
+	}
+	p, err := ls.Plan(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Load(context.Background(), func(path string) bool { return path == "example.test/app/app/util" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Roots) != 1 || res.Roots[0].PkgPath != "example.test/app/app/util" {
+		t.Fatalf("roots %v, want util only", res.Roots)
+	}
+	app := res.Roots[0].Imports["example.test/app/app"]
+	if app == nil || app.Syntax == nil || app.TypesInfo == nil {
+		t.Fatal("the root's module import is not analysed")
+	}
+	if res.Stats.Analysed != 2 {
+		t.Errorf("%d packages analysed, want util and app", res.Stats.Analysed)
+	}
+
+	// Nothing asked for: nothing loaded.
+	p, err = load.Plan(context.Background(), &load.Config{Dir: dir, Env: env(), ModuleDir: dir}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = p.Load(context.Background(), func(string) bool { return false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Roots) != 0 || res.Stats.Analysed+res.Stats.Declarations+res.Stats.ExportData != 0 {
+		t.Errorf("loading no root loaded %d roots, stats %+v", len(res.Roots), res.Stats)
+	}
+}

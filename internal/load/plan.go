@@ -16,11 +16,7 @@ import (
 // the build cache holds that of it and of everything it imports
 // (`go list -n -export` reports it without building anything); from its
 // declarations otherwise. It returns the nodes, dependencies first.
-func plan(ctx context.Context, cfg *Config, patterns []string, res *Result) (*loader, []*node, error) {
-	env, err := readGoEnv(ctx, cfg.Dir, cfg.Env)
-	if err != nil {
-		return nil, nil, err
-	}
+func plan(ctx context.Context, cfg *Config, env *GoEnv, patterns []string, res *Result) (*loader, []*node, error) {
 	listed, err := goList(ctx, cfg.Dir, cfg.Env, planFields, []string{"-deps", "-n", "-export"}, patterns)
 	if err != nil {
 		return nil, nil, err
@@ -31,6 +27,7 @@ func plan(ctx context.Context, cfg *Config, patterns []string, res *Result) (*lo
 	}
 	l := &loader{
 		cfg:      cfg,
+		env:      env,
 		fset:     token.NewFileSet(),
 		sizes:    types.SizesFor("gc", env.GOARCH),
 		nodes:    map[string]*node{},

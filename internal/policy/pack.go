@@ -310,6 +310,14 @@ func (p *Pattern) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// MarshalText returns the pattern's source; the zero Pattern is "".
+func (p Pattern) MarshalText() ([]byte, error) {
+	if p.Regexp == nil {
+		return nil, nil
+	}
+	return []byte(p.String()), nil
+}
+
 // Duration is a time.Duration written as "60s", "10m" or "1h".
 type Duration time.Duration
 

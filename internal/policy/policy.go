@@ -2,6 +2,7 @@ package policy
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -262,4 +263,19 @@ func (o *OwnerSetting) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	return fmt.Errorf("trademark_owner: want true, false, auto or an owner's name, found %s", b)
+}
+
+// Fingerprint hashes everything the policy decides: the packs in force
+// and their data, every rule's setting and every option. Two policies
+// with the same fingerprint make the engines report the same findings.
+func (p *Policy) Fingerprint() ([]byte, error) {
+	data, err := json.Marshal(struct {
+		Options Options
+		Rules   map[string]RuleSetting
+	}{p.opts, p.rules})
+	if err != nil {
+		return nil, fmt.Errorf("fingerprinting the policy: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	return sum[:], nil
 }
