@@ -54,7 +54,7 @@ for i in $(seq "$runs"); do
     fi
     cached=$(sed -n 's/.*(\([0-9]*\) unchanged.*/\1/p' "$work/err" | tail -1)
     read -r wall user sys < <(tail -1 "$work/time")
-    printf '%s\t%s\t%s\t%s\n' "$kind" "$wall" "$(echo "$user + $sys" | bc)" "${cached:-0}" >>"$work/times"
+    printf '%s\t%s\t%s\t%s\n' "$kind" "$wall" "$(printf %.2f "$(echo "$user + $sys" | bc)")" "${cached:-0}" >>"$work/times"
   done
 done
 

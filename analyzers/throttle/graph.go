@@ -201,6 +201,22 @@ func (fg *fnGraph) scanNode(b *cfg.Block, n ast.Node) {
 					fg.addThrottle(b, t)
 				}
 			}
+			// The channel and value operands of every case are
+			// evaluated each time the select runs: an API call among
+			// them (case out <- fetch(id):) is a call site. Only
+			// sites: the select was judged as a throttle above.
+			ast.Inspect(n, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					if uses := familyUses(p.callUses(n, callCtx{fn: fg.fn})); len(uses) > 0 {
+						fg.sites[b] = append(fg.sites[b], &site{call: n, uses: uses, block: b})
+						fg.blockOf[n] = b
+					}
+				}
+				return true
+			})
 			return
 		}
 	}

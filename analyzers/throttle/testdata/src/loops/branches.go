@@ -1,0 +1,82 @@
+package loops
+
+import (
+	"net/http"
+	"time"
+)
+
+// Calls that sit in an else branch, in a select case's communication, or
+// in an inner loop's init statement run once per iteration of the loop
+// around them, as a call in its body does.
+
+func machine(id string) int {
+	resp, err := http.Get(base + "machines/" + id)
+	if err != nil {
+		return 0
+	}
+	resp.Body.Close()
+	return 1
+}
+
+// --- Quiet: the call is outside the loop. ---
+
+func elseOutside(ids []string, cached bool) {
+	if cached {
+		return
+	} else {
+		machine("all")
+	}
+	for range ids {
+	}
+}
+
+// A ticker paces the calls a select makes: one a second.
+func selectPaced(ids []string, out chan int) {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for _, id := range ids {
+		<-tick.C
+		select {
+		case out <- machine(id):
+		default:
+		}
+	}
+}
+
+// --- Hits. ---
+
+func inElse(ids []string, cached map[string]bool) {
+	for _, id := range ids { // want "TOS101: loop calls the mde API"
+		if cached[id] {
+			continue
+		} else {
+			machine(id)
+		}
+	}
+}
+
+func inSelectSend(ids []string, out chan int, done chan struct{}) {
+	for _, id := range ids { // want "TOS101: loop calls the mde API"
+		select {
+		case out <- machine(id):
+		case <-done:
+			return
+		}
+	}
+}
+
+func inSelectSendOrSkip(ids []string, out chan int) {
+	for _, id := range ids { // want "TOS101: loop calls the mde API"
+		select {
+		case out <- machine(id):
+		default:
+		}
+	}
+}
+
+func inInnerInit(ids []string) {
+	for _, id := range ids { // want "TOS101: loop calls the mde API"
+		for n := machine(id); n > 0; n-- {
+		}
+	}
+}
