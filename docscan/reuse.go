@@ -236,9 +236,12 @@ func provenance(d *Document, o *owner) (signal, bool) {
 }
 
 // linkIndex returns the index in the run's text where the link at source
-// offset off starts, or -1 when the run does not hold it.
+// offset off starts, or -1 when the run does not hold it. A link that ends
+// the run, an autolink or image after the text's last space, starts past
+// the last byte of the text but before the run's end: its index is
+// len(r.Text).
 func linkIndex(r *Run, off int) int {
-	if len(r.Text) == 0 || off < r.Start() || off > r.offset(len(r.Text)-1) {
+	if len(r.Text) == 0 || off < r.Start() || off > r.End() {
 		return -1
 	}
 	// Offsets grow along the text.
