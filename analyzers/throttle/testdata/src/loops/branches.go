@@ -1,6 +1,7 @@
 package loops
 
 import (
+	"context"
 	"net/http"
 	"time"
 )
@@ -79,4 +80,24 @@ func inInnerInit(ids []string) {
 		for n := machine(id); n > 0; n-- {
 		}
 	}
+}
+
+// forEach calls fn once per id, with no pause of its own.
+func forEach(ids []string, fn func(string)) {
+	for _, id := range ids {
+		fn(id)
+	}
+}
+
+// Quiet: the function passed waits on the shared limiter before its call.
+func eachPaced(ids []string) {
+	forEach(ids, func(id string) {
+		limiter.Wait(context.Background())
+		machine(id)
+	})
+}
+
+// Hit: the function passed calls the API with no pause.
+func eachUnpaced(ids []string) {
+	forEach(ids, func(id string) { machine(id) }) // want "TOS101"
 }
