@@ -101,3 +101,14 @@ func eachPaced(ids []string) {
 func eachUnpaced(ids []string) {
 	forEach(ids, func(id string) { machine(id) }) // want "TOS101"
 }
+
+// Reactive only: the function passed backs off after a 429 but never
+// paces its calls.
+func eachReactive(ids []string) {
+	forEach(ids, func(id string) { // want "TOS104"
+		resp, err := http.Get(base + "machines/" + id)
+		if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+			time.Sleep(time.Second)
+		}
+	})
+}
