@@ -112,3 +112,11 @@ func eachReactive(ids []string) {
 		}
 	})
 }
+
+// One cause, one finding: the helper's loop is reported at its call, and
+// the loop around the call is not reported for it again.
+func eachInLoop(groups [][]string) {
+	for _, ids := range groups {
+		forEach(ids, func(id string) { machine(id) }) // want "TOS101"
+	}
+}
