@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores the attribution rules (TOS2xx) on real Go modules against the
-# labels in manifest.tsv, for each repository as published and for its
+# labels in manifest/*.tsv, for each repository as published and for its
 # "nonotice" variant (a copy with the files repos.tsv names removed or
 # cut: the third-party notices). Trees are exported snapshots under
 # $CORPORA (default /work/corpora), as <owner>+<name>; a repository whose
@@ -60,17 +60,18 @@ while IFS=$'\t' read -r name commit role ops; do
 			echo "$name $variant: toslint exited $rc: $(head -c 400 "$json.err")" >&2
 			continue
 		fi
-		python3 - "$here/manifest.tsv" "$name" "$variant" "$json" <<'PY'
-import json, sys
+		python3 - "$here/manifest" "$name" "$variant" "$json" <<'PY'
+import glob, json, os, sys
 manifest, name, variant, path = sys.argv[1:]
 col = 5 if variant == 'asis' else 6
 labels = {}
-for line in open(manifest):
-    if line.startswith('#'):
-        continue
-    f = line.rstrip('\n').split('\t')
-    if f[0] == name:
-        labels[f[2]] = f[col]
+for tsv in sorted(glob.glob(os.path.join(manifest, '*.tsv'))):
+    for line in open(tsv):
+        if line.startswith('#'):
+            continue
+        f = line.rstrip('\n').split('\t')
+        if f[0] == name:
+            labels[f[2]] = f[col]
 found = [x for x in json.load(open(path))['findings'] if x['rule'].startswith('TOS2')]
 files = {x['file'] for x in found}
 report = {f for f, v in labels.items() if v == 'report'}
