@@ -5,10 +5,10 @@ package docscan_test
 // temporary directory, scanned with the default policy.
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 // scanFiles writes files (slash paths) into a new directory with a
@@ -19,15 +19,7 @@ func scanFiles(t *testing.T, files map[string]string) string {
 	if _, ok := files["LICENSE"]; !ok {
 		files["LICENSE"] = "license text\n"
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testutil.WriteTree(t, dir, files)
 	return scanDir(t, dir)
 }
 

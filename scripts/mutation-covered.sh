@@ -59,6 +59,7 @@
 #   nice -n 19 scripts/mutation-covered.sh docscan 450 1
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/mutationlib.sh
 root=$PWD
 p=${1:?usage: scripts/mutation-covered.sh PKG [SIZE [SEED]]}
 p=${p%/}
@@ -291,13 +292,7 @@ unexpl=0
 while IFS=$'\t' read -r file line col typ st _; do
   [ "$st" = LIVED ] || continue
   text=$(sed -n "${line}p" "$tree/$file" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//')
-  reason=""
-  if [ -f "$equiv" ]; then
-    reason=$(k="$file $typ" t="$text" awk -F ' :: ' '
-      /^#/ || NF < 3 { next }
-      { key = $1; sub(/[[:space:]]+$/, "", key) }
-      key == ENVIRON["k"] && $2 == ENVIRON["t"] { print $3; exit }' "$equiv")
-  fi
+  reason=$(equivalent_reason "$equiv" "$file" "$typ" "$text")
   if [ -n "$reason" ]; then
     eq=$((eq + 1))
     printf '%s:%s:%s %s equivalent: %s\n' "$file" "$line" "$col" "$typ" "$reason" >>"$out/$name.lived"
@@ -307,7 +302,7 @@ while IFS=$'\t' read -r file line col typ st _; do
   fi
 done <"$out/$name.tsv"
 
-score=$(awk -v k="$killed" -v l="$lived" 'BEGIN { if (k + l == 0) print "n/a"; else printf "%.3f", k / (k + l) }')
+score=$(mutation_score "$killed" "$lived")
 {
   echo "commit $commit$dirty, gremlins' mutants, tests that run each mutant, $workers worker(s)"
   if [ "$size" = all ]; then

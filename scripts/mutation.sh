@@ -66,6 +66,7 @@
 #   MUTATION_OUT=/tmp/mut WORKERS=2 nice -n 19 scripts/mutation.sh docscan
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/mutationlib.sh
 root=$PWD
 min=${MIN_SCORE:-0.85}
 coef=${TIMEOUT_COEFFICIENT:-5}
@@ -269,15 +270,7 @@ for p in "${pkgs[@]}"; do
     src="$tree/$file"
     [ -f "$src" ] || { file=${file#"$p"/}; src="$tree/$file"; }
     text=$(sed -n "${line}p" "$src" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//')
-    reason=""
-    if [ -f "$equiv" ]; then
-      # k and t through the environment: awk -v would turn the \t of a
-      # source line such as strings.Cut(s, "\t") into a tab.
-      reason=$(k="$file $typ" t="$text" awk -F ' :: ' '
-        /^#/ || NF < 3 { next }
-        { key = $1; sub(/[[:space:]]+$/, "", key) }
-        key == ENVIRON["k"] && $2 == ENVIRON["t"] { print $3; exit }' "$equiv")
-    fi
+    reason=$(equivalent_reason "$equiv" "$file" "$typ" "$text")
     if [ -n "$reason" ]; then
       eq=$((eq + 1))
       printf '%s:%s:%s %s equivalent: %s\n' "$file" "$line" "$col" "$typ" "$reason" >>"$out/$name.lived"
@@ -286,7 +279,7 @@ for p in "${pkgs[@]}"; do
       printf '%s:%s:%s %s UNEXPLAINED :: %s\n' "$file" "$line" "$col" "$typ" "$text" >>"$out/$name.lived"
     fi
   done <"$out/$name.tsv"
-  score=$(awk -v k="$killed" -v l="$lived" 'BEGIN { if (k + l == 0) print "n/a"; else printf "%.3f", k / (k + l) }')
+  score=$(mutation_score "$killed" "$lived")
   printf '%-22s %6d %6d %9d %11d %10d %6s %10d %11d\n' "$p" "$killed" "$lived" "$timedout" "$notcov" "$notviable" "$score" "$eq" "$unexpl" >>"$summary"
   if [ "$score" = n/a ] || awk -v s="$score" -v m="$min" 'BEGIN { exit !(s < m) }'; then
     status=1

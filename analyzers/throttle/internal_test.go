@@ -138,6 +138,12 @@ func TestChain(t *testing.T) {
 // testPass type-checks src (package p, standard library imports allowed)
 // and returns the pass state over it with the default packs.
 func testPass(t *testing.T, src string) (*passState, *ast.File) {
+	return checkedPass(t, src, func(fset *token.FileSet) types.Importer { return importer.ForCompiler(fset, "gc", nil) })
+}
+
+// checkedPass type-checks src (package p) with the importer importerFor
+// returns, and returns the pass state over it with the default packs.
+func checkedPass(t *testing.T, src string, importerFor func(*token.FileSet) types.Importer) (*passState, *ast.File) {
 	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
@@ -149,7 +155,7 @@ func testPass(t *testing.T, src string) (*passState, *ast.File) {
 		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
 		Implicits: map[ast.Node]types.Object{}, Scopes: map[ast.Node]*types.Scope{},
 	}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "gc", nil)}
+	conf := types.Config{Importer: importerFor(fset)}
 	pkg, err := conf.Check("p", fset, []*ast.File{f}, info)
 	if err != nil {
 		t.Fatal(err)

@@ -13,9 +13,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/toslint/toslint/internal/analysisutil"
-	"github.com/toslint/toslint/rules"
 )
 
 // fixtureImporter type-checks the stub SDK packages of testdata/src from
@@ -55,36 +52,9 @@ func (im *fixtureImporter) Import(path string) (*types.Package, error) {
 
 // sdkPass is testPass with the stub SDKs of testdata/src importable.
 func sdkPass(t *testing.T, src string) (*passState, *ast.File) {
-	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
-		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Implicits: map[ast.Node]types.Object{}, Scopes: map[ast.Node]*types.Scope{},
-	}
-	im := &fixtureImporter{fset: fset, std: importer.ForCompiler(fset, "gc", nil), pkgs: map[string]*types.Package{}}
-	pkg, err := (&types.Config{Importer: im}).Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pass := &analysis.Pass{
-		Analyzer: &analysis.Analyzer{Name: "throttle"}, Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info,
-		Report:            func(analysis.Diagnostic) {},
-		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
-		ExportObjectFact:  func(types.Object, analysis.Fact) {},
-		ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
-		ExportPackageFact: func(analysis.Fact) {},
-		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
-		AllPackageFacts:   func() []analysis.PackageFact { return nil },
-		ResultOf:          map[*analysis.Analyzer]any{},
-	}
-	c := &config{pol: rules.DefaultPolicy(), opts: analysisutil.Options{}}
-	c.prepare()
-	return newPassState(c, pass), f
+	return checkedPass(t, src, func(fset *token.FileSet) types.Importer {
+		return &fixtureImporter{fset: fset, std: importer.ForCompiler(fset, "gc", nil), pkgs: map[string]*types.Package{}}
+	})
 }
 
 // usedIn returns the argument of the call use(x) in function fn.

@@ -56,6 +56,20 @@ type Listing struct {
 // List runs go env and `go list -deps`. It is faster than Plan, which
 // also asks the go command where the build cache holds export data.
 func List(ctx context.Context, cfg *Config, patterns ...string) (*Listing, error) {
+	l, err := newListing(ctx, cfg, patterns)
+	if err != nil {
+		return nil, err
+	}
+	listed, err := goList(ctx, l.cfg.Dir, l.cfg.Env, planFields, []string{"-deps"}, patterns)
+	if err != nil {
+		return nil, err
+	}
+	l.pkgs = describe(listed)
+	return l, nil
+}
+
+// newListing reads go env; the packages are listed by the caller.
+func newListing(ctx context.Context, cfg *Config, patterns []string) (*Listing, error) {
 	start := time.Now()
 	if cfg.Env == nil {
 		c := *cfg
@@ -66,11 +80,7 @@ func List(ctx context.Context, cfg *Config, patterns ...string) (*Listing, error
 	if err != nil {
 		return nil, err
 	}
-	listed, err := goList(ctx, cfg.Dir, cfg.Env, planFields, []string{"-deps"}, patterns)
-	if err != nil {
-		return nil, err
-	}
-	return &Listing{cfg: cfg, patterns: patterns, env: env, pkgs: describe(listed), start: start}, nil
+	return &Listing{cfg: cfg, patterns: patterns, env: env, start: start}, nil
 }
 
 // Env is the go command's environment.
@@ -94,17 +104,10 @@ func (l *Listing) Plan(ctx context.Context) (*Planned, error) {
 // Plan runs go env and go list, and decides how each package will be
 // loaded, without loading any.
 func Plan(ctx context.Context, cfg *Config, patterns ...string) (*Planned, error) {
-	start := time.Now()
-	if cfg.Env == nil {
-		c := *cfg
-		c.Env = os.Environ()
-		cfg = &c
-	}
-	env, err := readGoEnv(ctx, cfg.Dir, cfg.Env)
+	l, err := newListing(ctx, cfg, patterns)
 	if err != nil {
 		return nil, err
 	}
-	l := &Listing{cfg: cfg, patterns: patterns, env: env, start: start}
 	return l.Plan(ctx)
 }
 
