@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/licenseid"
 	"github.com/toslint/toslint/internal/policy"
 )
@@ -123,12 +124,6 @@ func readLimited(p string, limit int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, limit))
 }
 
-// skipDir reports directories the go command does not treat as packages
-// of the module: testdata, vendor, and names starting with . or _.
-func skipDir(name string) bool {
-	return name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
-}
-
 func loadModule(root, modPath string, pol *policy.Policy) *modInfo {
 	m := &modInfo{root: root, path: modPath, declared: map[string]bool{}, texts: map[string]bool{},
 		own: map[string]bool{}, ownTokens: map[string]bool{}, units: map[string]*unit{}, unitNotices: map[string][]string{}, goFiles: map[string][]string{}, owner: map[string]string{}}
@@ -144,7 +139,7 @@ func loadModule(root, modPath string, pol *policy.Policy) *modInfo {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != root && (skipDir(d.Name()) || exists(filepath.Join(p, "go.mod"))) {
+		if p != root && (analysisutil.SkipDir(d.Name()) || exists(filepath.Join(p, "go.mod"))) {
 			return filepath.SkipDir
 		}
 		rel := slashRel(root, p)

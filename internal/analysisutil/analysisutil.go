@@ -74,6 +74,14 @@ func SkipPackage(pass *analysis.Pass) bool {
 // goroot is where the standard library's sources are.
 var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 
+// SkipDir reports directories the go command does not treat as packages
+// of a module: testdata, vendor, and names starting with . or _. The
+// attribution analyzer does not walk them, so the result cache does not
+// fingerprint them either (internal/resultcache).
+func SkipDir(name string) bool {
+	return name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
+}
+
 // InGOROOT reports whether a file or directory is in the standard
 // library's sources: never the user's code.
 func InGOROOT(path string) bool { return strings.HasPrefix(path+string(filepath.Separator), goroot) }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/toslint/toslint/internal/analysisutil"
 	"github.com/toslint/toslint/internal/licenseid"
 )
 
@@ -42,7 +43,7 @@ func Tree(root string, pkgDirs map[string]bool) (fp []byte, settled bool, err er
 			return err
 		}
 		if d.IsDir() {
-			if p != root && skipDir(d.Name()) {
+			if p != root && analysisutil.SkipDir(d.Name()) {
 				return filepath.SkipDir
 			}
 			if p != root {
@@ -137,10 +138,4 @@ func moduleFile(root, dir, name string) bool {
 		return name == "REUSE.toml" || name == "go.mod" || name == "go.sum"
 	}
 	return dir == filepath.Join(root, "LICENSES")
-}
-
-// skipDir is the attribution analyzer's rule: directories the go command
-// does not treat as packages of the module.
-func skipDir(name string) bool {
-	return name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
 }
