@@ -1,6 +1,7 @@
 package throttle
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -291,6 +292,40 @@ func (fg *fnGraph) addThrottle(b *cfg.Block, t *throttleOp) {
 		}
 	}
 	fg.throttles[b] = t
+}
+
+// throttleGroup is the blocks that wait on one limiter, ticker or
+// channel (the same definitions), or pause for the same time: a cycle
+// that passes any of them is throttled at the one rate.
+type throttleGroup struct {
+	rate   Rate
+	blocks map[*cfg.Block]bool
+}
+
+// throttleGroups groups the throttling blocks that keep accepts, in
+// block order.
+func (fg *fnGraph) throttleGroups(keep func(*cfg.Block) bool) []*throttleGroup {
+	type key struct {
+		rate Rate
+		defs string
+	}
+	var out []*throttleGroup
+	byKey := map[key]*throttleGroup{}
+	for _, b := range fg.g.Blocks {
+		t := fg.throttles[b]
+		if t == nil || !keep(b) {
+			continue
+		}
+		k := key{t.rate, fmt.Sprint(t.defs)}
+		g := byKey[k]
+		if g == nil {
+			g = &throttleGroup{rate: t.rate, blocks: map[*cfg.Block]bool{}}
+			byKey[k] = g
+			out = append(out, g)
+		}
+		g.blocks[b] = true
+	}
+	return out
 }
 
 // goCall recognises errgroup.Go, TryGo and sync.WaitGroup.Go.

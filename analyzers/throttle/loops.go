@@ -333,6 +333,12 @@ func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []sit
 			return
 		}
 		lim := fam.limits[0]
+		if r.known() {
+			p.rep.Report("TOS105", rng, related,
+				"calls to %s are throttled by %s, but each pass makes more calls than can be counted, so their rate cannot be checked against the limit of %d calls per %s; wait before each call instead, such as %s",
+				fam.describe(), cmp.Or(r.What, "a throttle"), lim.Calls, lim.Window.Human(), limiterAdvice(fam, 1))
+			return
+		}
 		p.rep.Report("TOS105", rng, related,
 			"calls to %s are throttled by %s, but the rate is not a constant; check it against the limit of %d calls per %s (%s at most)",
 			fam.describe(), cmp.Or(r.What, "a throttle"), lim.Calls, lim.Window.Human(), rateAdvice(fam, m, r))
@@ -353,27 +359,20 @@ func (p *passState) checkRate(at ast.Node, fam *family, r Rate, m int, sus []sit
 
 // loopRate returns the rate of the throttle that every cycle through the
 // sites passes: the most restrictive such throttle, or an unknown rate
-// when no single throttle does.
+// when no single throttle does. Waits on one limiter (or equal pauses)
+// on several paths count as one throttle.
 func (fg *fnGraph) loopRate(region map[*cfg.Block]bool, head *cfg.Block, sus []siteUse) Rate {
 	var best *Rate
-	for _, b := range fg.g.Blocks {
-		t := fg.throttles[b]
-		if t == nil || !region[b] {
-			continue
-		}
+	for _, g := range fg.throttleGroups(func(b *cfg.Block) bool { return region[b] }) {
 		must := true
 		for _, su := range sus {
-			if onCycle(region, head, su.site.block, func(x *cfg.Block) bool { return x == b }) {
+			if onCycle(region, head, su.site.block, func(x *cfg.Block) bool { return g.blocks[x] }) {
 				must = false
 				break
 			}
 		}
-		if !must {
-			continue
-		}
-		r := t.rate
-		if best == nil || (r.known() && (!best.known() || r.maxCalls(60e9, 1) < best.maxCalls(60e9, 1))) {
-			best = &r
+		if must && (best == nil || g.rate.known() && (!best.known() || g.rate.maxCalls(60e9, 1) < best.maxCalls(60e9, 1))) {
+			best = &g.rate
 		}
 	}
 	if best == nil {

@@ -380,14 +380,12 @@ func (fg *fnGraph) mustThrottle() *Rate {
 		return nil
 	}
 	var best *Rate
-	for _, b := range fg.g.Blocks {
-		t := fg.throttles[b]
-		if t == nil || fg.exitReachable(func(x *cfg.Block) bool { return x == b || fg.noPause[x] }) {
+	for _, g := range fg.throttleGroups(func(*cfg.Block) bool { return true }) {
+		if fg.exitReachable(func(x *cfg.Block) bool { return g.blocks[x] || fg.noPause[x] }) {
 			continue
 		}
-		r := t.rate
-		if best == nil || (r.known() && (!best.known() || r.maxCalls(time.Minute, 1) < best.maxCalls(time.Minute, 1))) {
-			best = &r
+		if best == nil || (g.rate.known() && (!best.known() || g.rate.maxCalls(time.Minute, 1) < best.maxCalls(time.Minute, 1))) {
+			best = &g.rate
 		}
 	}
 	if best == nil {

@@ -1,10 +1,11 @@
-// want package:`converted\[\*github.com/google/go-github/v62/github.RepositoriesService chaloop.apiFetcher chaloop.apiHandler chaloop.apiPinger chaloop.logHandler chaloop.noopHandler chaloop.quietCloser\]`
+// want package:`converted\[\*github.com/google/go-github/v62/github.RepositoriesService chaloop.apiFetcher chaloop.apiHandler chaloop.apiPinger chaloop.logHandler chaloop.noopHandler chaloop.plainGetter chaloop.quietCloser\]`
 // Package chaloop calls GitHub through interfaces whose only real
 // implementations are SDK types.
 package chaloop
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/google/go-github/v62/github"
 
@@ -135,5 +136,26 @@ func (a apiCloser) Close(ctx context.Context, id string) error { // want Close:`
 func closeAll(ctx context.Context, cs []closer) {
 	for _, c := range cs { // only quietCloser closes: no API call
 		c.Close(ctx)
+	}
+}
+
+// urlGetter's one implementation here gets whatever URL it is given: a
+// call through it reaches GitHub when the caller's URL names its host.
+type urlGetter interface {
+	get(u string) error
+}
+
+type plainGetter struct{}
+
+func (plainGetter) get(u string) error {
+	_, err := http.Get(u)
+	return err
+}
+
+var _ urlGetter = plainGetter{}
+
+func getRepos(g urlGetter, names []string) {
+	for _, n := range names { // want `TOS101: loop calls the github API`
+		g.get("https://api.github.com/repos/o/" + n)
 	}
 }

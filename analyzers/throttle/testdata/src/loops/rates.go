@@ -1,0 +1,110 @@
+package loops
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Throttles whose rate the analyzer must weigh: a wait that comes before
+// a batch of unknown size, two limiters on two paths, and a pause helper
+// whose guard skips the pause for a zero duration.
+
+// fetchBatch calls the API once per id: its loop is judged here.
+func fetchBatch(ids []string) {
+	for _, id := range ids { // want "TOS101: loop calls the mde API"
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// One wait lets a whole batch through, but the batch's own loop is where
+// that is reported (above), once.
+func batchPerWait(ctx context.Context, batches [][]string) {
+	for _, b := range batches {
+		limiter.Wait(ctx)
+		fetchBatch(b)
+	}
+}
+
+// hugeSweep's constant loop is too long to count in full: its calls
+// saturate the count.
+func hugeSweep() {
+	for i := 0; i < 1<<30; i++ { // want "TOS101: loop runs 1073741824 times"
+		http.Get(base + "machines/all")
+	}
+}
+
+// Each wait lets a whole sweep through: no rate can be compared with the
+// limit.
+func sweepPerWait(ctx context.Context) {
+	for { // want "TOS105: calls to the mde API .* are throttled by rate.NewLimiter, but each pass makes more calls than can be counted, so their rate cannot be checked against the limit of 100 calls per minute; wait before each call instead, such as rate.NewLimiter\\(rate.Every\\(610ms\\), 1\\)"
+		limiter.Wait(ctx)
+		hugeSweep()
+	}
+}
+
+var (
+	slowLane = rate.NewLimiter(rate.Every(2*time.Second), 1)
+	fastLane = rate.NewLimiter(rate.Every(10*time.Millisecond), 1)
+)
+
+// Each iteration waits on one of two limiters: no single throttle paces
+// every call, and the fast one alone would be over the limit.
+func twoLanes(ctx context.Context, ids []string, urgent map[string]bool) {
+	for _, id := range ids { // want "TOS105: calls to the mde API .* are throttled by throttles on different paths, but the rate is not a constant"
+		if urgent[id] {
+			fastLane.Wait(ctx)
+		} else {
+			slowLane.Wait(ctx)
+		}
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// Both paths wait on the slow limiter: that is the loop's rate, within
+// the limit.
+func oneLaneTwoPaths(ctx context.Context, ids []string, urgent map[string]bool) {
+	for _, id := range ids {
+		if urgent[id] {
+			slowLane.Wait(ctx)
+		} else {
+			slowLane.Wait(ctx)
+		}
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// waitTurn waits on the slow limiter on either path: its callers are
+// paced by it.
+func waitTurn(ctx context.Context, urgent bool) {
+	if urgent {
+		slowLane.Wait(ctx)
+	} else {
+		slowLane.Wait(ctx)
+	}
+}
+
+func pacedByTurns(ctx context.Context, ids []string, urgent map[string]bool) {
+	for _, id := range ids {
+		waitTurn(ctx, urgent[id])
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// pauseAtLeast pauses for d, or not at all when d is under a nanosecond:
+// the caller decides.
+func pauseAtLeast(d time.Duration) {
+	if d < 1 {
+		return
+	}
+	time.Sleep(d)
+}
+
+func pacedByArgument(ids []string, every time.Duration) {
+	for _, id := range ids { // want "TOS105: calls to the mde API .* are throttled by .*, but the rate is not a constant"
+		http.Get(base + "machines/" + id)
+		pauseAtLeast(every)
+	}
+}
