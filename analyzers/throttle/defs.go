@@ -47,6 +47,7 @@ type passState struct {
 	byMethod      map[string][]types.Type     // converted types by method name
 	factMethods   map[string][]*types.Func    // methods of other packages with facts, by name
 	provBusy      map[types.Object]bool       // variables provOf is evaluating, to see cycles
+	summarySteps  int                         // steps summarize's fixed points took (a test checks they stop early)
 }
 
 type litKey struct {

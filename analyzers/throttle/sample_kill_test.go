@@ -1,6 +1,7 @@
 package throttle
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,5 +36,124 @@ func TestAdviceWholeWindow(t *testing.T) {
 	}
 	if got := adviceInterval(mde, 200); got != time.Minute {
 		t.Errorf("adviceInterval(mde, 200) = %v, want 1m0s (a pass over the limit cannot be paced under it)", got)
+	}
+}
+
+// TestSummariesConverge checks that the summaries' fixed point stops
+// when nothing changes, far below its safety cap (64 steps a function):
+// sameUses must see two equal use lists as equal, whatever their paced,
+// reactive and "may" flags, or functions that recurse into each other
+// requeue each other until the cap.
+func TestSummariesConverge(t *testing.T) {
+	p, _ := testPass(t, `package p
+
+import (
+	"net/http"
+	"time"
+)
+
+const api = "https://api.security.microsoft.com/api/machines/"
+
+type getter interface{ get(id string) }
+
+type remote struct{}
+
+func (remote) get(id string) { http.Get(api + id) }
+
+type local struct{}
+
+func (local) get(id string) {}
+
+var getters = []getter{remote{}, local{}}
+
+func paced(id string) {
+	time.Sleep(time.Second)
+	http.Get(api + id)
+}
+
+func reactive(id string) {
+	resp, err := http.Get(api + id)
+	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+		time.Sleep(time.Minute)
+	}
+}
+
+func some(id string) {
+	for _, g := range getters {
+		g.get(id)
+	}
+}
+
+func a(id string) { paced(id); reactive(id); some(id) }
+func b(id string) { a(id) }
+func c(id string) { b(id) }
+func d(id string) { c(id) }
+
+// walk and visit recurse into each other: their summaries stop changing
+// after a round or two.
+func walk(ids []string) {
+	if len(ids) > 0 {
+		d(ids[0])
+		visit(ids[1:])
+	}
+}
+
+func visit(ids []string) { walk(ids) }
+`)
+	p.summarize()
+	n := len(p.order)
+	if p.summarySteps == 0 || p.summarySteps > 4*n {
+		t.Errorf("summaries took %d steps for %d functions, want 1 to %d", p.summarySteps, n, 4*n)
+	}
+	for _, name := range []string{"paced", "reactive", "some", "d", "walk", "visit"} {
+		var s *summary
+		for f, fs := range p.summaries {
+			if f.Name() == name {
+				s = fs
+			}
+		}
+		switch {
+		case s == nil || len(s.uses) == 0:
+			t.Errorf("%s: no uses in its summary", name)
+		case (name == "walk" || name == "visit") != (s.uses[0].count == unbounded):
+			// Recursion repeats the calls without a bound.
+			t.Errorf("%s: %d calls, want unbounded only for the recursive functions", name, s.uses[0].count)
+		}
+	}
+}
+
+// TestWiden checks which counts widen takes as unbounded: only those that
+// grew, use for use, in lists otherwise alike.
+func TestWiden(t *testing.T) {
+	mde, gh := &family{}, &family{}
+	use := func(f *family, param, count int) *apiUse { return &apiUse{fam: f, param: param, count: count} }
+	counts := func(us []*apiUse) []int {
+		var out []int
+		for _, u := range us {
+			out = append(out, u.count)
+		}
+		return out
+	}
+	tests := []struct {
+		name        string
+		now, before []*apiUse
+		want        []int
+	}{
+		{"grew", []*apiUse{use(mde, 0, 3)}, []*apiUse{use(mde, 0, 2)}, []int{unbounded}},
+		{"one of two grew", []*apiUse{use(mde, 0, 2), use(gh, 0, 5)}, []*apiUse{use(mde, 0, 2), use(gh, 0, 4)}, []int{2, unbounded}},
+		{"shrank", []*apiUse{use(mde, 0, 1)}, []*apiUse{use(mde, 0, 2)}, []int{1}},
+		{"another family", []*apiUse{use(gh, 0, 3)}, []*apiUse{use(mde, 0, 2)}, []int{3}},
+		{"another parameter", []*apiUse{use(nil, 1, 3)}, []*apiUse{use(nil, 0, 2)}, []int{3}},
+		{"a use more", []*apiUse{use(mde, 0, 3), use(gh, 0, 1)}, []*apiUse{use(mde, 0, 2)}, []int{3, 1}},
+	}
+	for _, tt := range tests {
+		before := counts(tt.now)
+		got := counts(widen(tt.now, tt.before))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: widen gives counts %v, want %v", tt.name, got, tt.want)
+		}
+		if after := counts(tt.now); !slices.Equal(after, before) {
+			t.Errorf("%s: widen changed its argument's counts to %v", tt.name, after)
+		}
 	}
 }

@@ -39,6 +39,30 @@ func sameUses(a, b []*apiUse) bool {
 	return true
 }
 
+// widenAfter is how many times a function's uses may change before the
+// counts that still grow are taken as unbounded: functions that recurse
+// into each other add each other's calls to their own every round, and
+// would otherwise grow by one a round until the fixed point's cap.
+const widenAfter = 3
+
+// widen returns now with the counts that grew since before (the lists
+// otherwise alike, use for use) set to unbounded.
+func widen(now, before []*apiUse) []*apiUse {
+	if len(now) != len(before) {
+		return now
+	}
+	out := make([]*apiUse, len(now))
+	for i, x := range now {
+		out[i] = x
+		if y := before[i]; x.fam == y.fam && x.param == y.param && x.count > y.count {
+			w := *x
+			w.count = unbounded
+			out[i] = &w
+		}
+	}
+	return out
+}
+
 // builtinCallsParam lists library functions that call a func argument: the
 // closure's API calls happen at the call site.
 var builtinCallsParam = map[string][]int{
@@ -76,6 +100,7 @@ func (p *passState) summarize() {
 			queued[obj] = true
 		}
 		for steps := 0; len(queue) > 0 && steps < 64*len(p.order)+64; steps++ {
+			p.summarySteps++
 			obj := queue[0]
 			queue = queue[1:]
 			queued[obj] = false
@@ -119,6 +144,7 @@ func (p *passState) summarize() {
 		return true, true
 	})
 	p.installs = nil // computed with the throttles now known
+	changes := map[*types.Func]int{}
 	fixpoint(func(obj *types.Func, s *summary) (bool, bool) {
 		fd := p.decls[obj]
 		ctx := callCtx{fn: obj}
@@ -136,6 +162,13 @@ func (p *passState) summarize() {
 		params := p.calledParams(fd)
 		returns := p.returnPrefixes(obj, fd)
 		usesChanged := !sameUses(uses, s.uses) || !sameUses(sends, s.sends)
+		if usesChanged && changes[obj] >= widenAfter {
+			uses, sends = widen(uses, s.uses), widen(sends, s.sends)
+			usesChanged = !sameUses(uses, s.uses) || !sameUses(sends, s.sends)
+		}
+		if usesChanged {
+			changes[obj]++
+		}
 		if !usesChanged && slices.Equal(params, s.params) && slices.Equal(returns, s.returns) {
 			return false, false
 		}

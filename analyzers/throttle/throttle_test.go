@@ -87,9 +87,17 @@ func TestFixtures(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), analyzer(t, analysisutil.Options{}), fixturePackages...)
 	var msgs []string
 	var viaHelper []string // urlcaller.viaArgument: the sink comes from urlhelper's fact
+	enclosing := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			for _, rel := range d.Related {
+				if strings.HasPrefix(rel.Message, "enclosing loop repeats it") {
+					// The range is the loop's "for" keyword.
+					enclosing++
+					if got := r.Pass.Fset.File(rel.Pos).Position(rel.Pos); rel.End != rel.Pos+3 {
+						t.Errorf("%v: related %q ends %d bytes after its start, want 3 (the for keyword)", got, rel.Message, rel.End-rel.Pos)
+					}
+				}
 				switch {
 				case r.Pass.Pkg.Path() == "deepchain":
 					msgs = append(msgs, rel.Message)
@@ -98,6 +106,9 @@ func TestFixtures(t *testing.T) {
 				}
 			}
 		}
+	}
+	if enclosing == 0 {
+		t.Error("no finding has an enclosing loop as related information")
 	}
 	want := "mde API: calls deepchain.f1 → deepchain.f2 → … 3 more → deepchain.f6 → net/http.Get on api.security.microsoft.com"
 	if len(msgs) != 1 || msgs[0] != want {
