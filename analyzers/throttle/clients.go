@@ -155,6 +155,17 @@ func mayConstruct(p *passState, call *ast.CallExpr) bool {
 func (p *passState) ctorProv(call *ast.CallExpr, f *types.Func, depth int) (prov, string, bool) {
 	path, name := f.Pkg().Path(), f.Name()
 	recv := recvNamed(f)
+	if len(call.Args) == 1 {
+		if t, ok := p.info.TypeOf(call.Args[0]).(*types.Tuple); ok {
+			// f(g()) passes g's results: each argument is out of sight.
+			spread := *call
+			spread.Args = make([]ast.Expr, t.Len())
+			for i := range spread.Args {
+				spread.Args[i] = &ast.BadExpr{From: call.Args[0].Pos(), To: call.Args[0].End()}
+			}
+			call = &spread
+		}
+	}
 	arg := func(i int) ast.Expr {
 		if i < len(call.Args) {
 			return call.Args[i]
@@ -229,7 +240,7 @@ func receiver(call *ast.CallExpr) ast.Expr {
 
 // provOf traces a client, adapter or transport value to its construction.
 func (p *passState) provOf(e ast.Expr, depth int) prov {
-	if e == nil || depth > 6 {
+	if _, outOfSight := e.(*ast.BadExpr); e == nil || outOfSight || depth > 6 {
 		return prov{}
 	}
 	if obj := objectOf(p.info, e); obj != nil {

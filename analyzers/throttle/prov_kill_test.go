@@ -154,6 +154,7 @@ import (
 
 	"github.com/google/go-github/v62/github"
 	msgraphgocore "github.com/microsoftgraph/msgraph-sdk-go-core"
+	"github.com/shurcooL/githubv4"
 	"golang.org/x/oauth2"
 )
 
@@ -170,6 +171,17 @@ func timeoutOnly() {
 func graphDefaults() {
 	use(msgraphgocore.GetDefaultClient(&msgraphgocore.GraphClientOptions{}))
 }
+
+func enterprise() {
+	use(githubv4.NewEnterpriseClient("https://ghe.example.test/api/graphql", http.DefaultClient))
+}
+
+func endpoint() (string, *http.Client) { return "https://ghe.example.test/api/graphql", http.DefaultClient }
+
+// One call gives both arguments: the client is out of sight.
+func enterpriseFromOneCall() {
+	use(githubv4.NewEnterpriseClient(endpoint()))
+}
 `
 
 // TestConstructors: oauth2.NewClient builds a plain *http.Client that the
@@ -184,6 +196,12 @@ func TestConstructors(t *testing.T) {
 	call := usedIn(t, f, "graphDefaults").(*ast.CallExpr)
 	if v, k, ok := p.ctorProv(call, p.callee(call), 0); !ok || k != kindHTTP || v.String() != "reactive" {
 		t.Errorf("GetDefaultClient(options): %s %s %v, want reactive http", v, k, ok)
+	}
+	for fn, want := range map[string]string{"enterprise": "plain", "enterpriseFromOneCall": "unknown"} {
+		call := usedIn(t, f, fn).(*ast.CallExpr)
+		if v, k, ok := p.ctorProv(call, p.callee(call), 0); !ok || k != kindGitHubV4 || v.String() != want {
+			t.Errorf("%s: %s %s %v, want %s %s", fn, v, k, ok, want, kindGitHubV4)
+		}
 	}
 	call = usedIn(t, f, "timeoutOnly").(*ast.CallExpr)
 	if v, _, _ := p.ctorProv(call, p.callee(call), 0); v.String() != "plain" {

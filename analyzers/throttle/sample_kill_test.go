@@ -1,6 +1,8 @@
 package throttle
 
 import (
+	"fmt"
+	"go/ast"
 	"slices"
 	"strings"
 	"testing"
@@ -154,6 +156,35 @@ func TestWiden(t *testing.T) {
 		}
 		if after := counts(tt.now); !slices.Equal(after, before) {
 			t.Errorf("%s: widen changed its argument's counts to %v", tt.name, after)
+		}
+	}
+}
+
+// TestPrefixDepthBound checks that a value's definitions are followed
+// maxDepth steps and no further: n nested range loops each pass the URL
+// on as the element of a one-element slice.
+func TestPrefixDepthBound(t *testing.T) {
+	for _, n := range []int{3, maxDepth - 2, maxDepth + 6} {
+		var b strings.Builder
+		b.WriteString("package p\n\nconst base = \"https://api.security.microsoft.com/api/\"\n\nfunc f() {\n\tv0 := base\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "\tfor _, v%d := range []string{v%d} {\n", i, i-1)
+		}
+		fmt.Fprintf(&b, "\t_ = v%d\n", n)
+		b.WriteString(strings.Repeat("\t}\n", n) + "}\n")
+		p, f := testPass(t, b.String())
+		var last ast.Expr
+		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
+				if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+					last = as.Rhs[0]
+				}
+			}
+			return true
+		})
+		got := p.strPrefixes(last, urlCtx{}, 0)
+		if found := len(got) > 0 && strings.HasPrefix(got[0].S, "https://api.security"); found != (n < maxDepth) {
+			t.Errorf("%d nested ranges: prefixes %+v, want the URL only under %d", n, got, maxDepth)
 		}
 	}
 }
