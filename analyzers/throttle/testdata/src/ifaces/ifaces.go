@@ -1,3 +1,4 @@
+// want package:`converted\[ifaces.holder\]`
 // Package ifaces calls an interface method the pack names.
 package ifaces
 
@@ -15,5 +16,19 @@ func bounded(g Getter) {
 	}
 	for i := 0; i < 11; i++ { // want `TOS101: loop runs 11 times and makes 11 calls`
 		g.Get("x")
+	}
+}
+
+// holder embeds a Getter, so its Get is the pack's interface method; a
+// call through another interface that holder meets reaches it.
+type holder struct{ Getter }
+
+type fetcher interface{ Get(id string) error }
+
+var _ fetcher = holder{}
+
+func viaEmbedded(f fetcher, ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the acme API`
+		f.Get(id)
 	}
 }

@@ -1,4 +1,4 @@
-// want package:`converted\[\*github.com/microsoft/kiota-http-go.RetryHandler \*github.com/microsoftgraph/msgraph-sdk-go.GraphRequestAdapter \*sdkclients.pacer sdkclients.hurried sdkclients.limitMiddleware\]` package:`installs\(http:reactive, retryablehttp:reactive, github:plain, kiota:reactive\)`
+// want package:`converted\[\*github.com/microsoft/kiota-http-go.RetryHandler \*github.com/microsoftgraph/msgraph-sdk-go.GraphRequestAdapter \*github.com/shurcooL/githubv4.Client \*sdkclients.pacer sdkclients.hurried sdkclients.limitMiddleware\]` package:`installs\(http:reactive, retryablehttp:reactive, github:plain, githubv4:plain, kiota:reactive\)`
 // Package sdkclients calls GitHub and Microsoft Graph through their SDKs,
 // with the clients built as users build them.
 package sdkclients
