@@ -339,7 +339,7 @@ func (p *passState) limitValue(e ast.Expr) (float64, bool) {
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && p.isFunc(call, rateLimiter+".Every") && len(call.Args) == 1 {
 		if d, ok := p.constFloat(call.Args[0]); ok {
-			if d <= 0 {
+			if d <= 0 { // as rate.Every has it: no interval is no limit
 				return math.Inf(1), true
 			}
 			return float64(time.Second) / d, true
@@ -483,7 +483,7 @@ func rateAdvice(fam *family, m int, r Rate) string {
 		return fmt.Sprintf("an interval of %s or more between passes", d.Round(time.Millisecond))
 	}
 	per := float64(max(m, 1))
-	if r.Tokens > 1 {
+	if r.Tokens > 1 { // a pass takes Tokens tokens (WaitN)
 		per /= r.Tokens
 	}
 	return fmt.Sprintf("rate.Every(%s) or slower, burst 1", adviceInterval(fam, int(math.Ceil(per))))

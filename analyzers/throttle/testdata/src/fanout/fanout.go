@@ -166,6 +166,30 @@ func tickerPerGoroutine(ids []string) {
 	}
 }
 
+// Each goroutine waits on a timer of its own before its call: the pause,
+// whatever its length, holds back one goroutine, not the others.
+func timerPerGoroutine(ids []string, pause time.Duration) {
+	for _, id := range ids {
+		go func() { // want `TOS102: `
+			<-time.After(pause)
+			http.Get(machines + id)
+		}()
+	}
+}
+
+// Every goroutine takes a tick of one ticker made outside them, at an
+// interval the caller chooses: the ticker paces them all, at a rate that
+// cannot be checked.
+func sharedTickerOfArgument(ids []string, every time.Duration) {
+	t := time.NewTicker(every)
+	for _, id := range ids {
+		go func() { // want `TOS105: calls to the mde API .* are throttled by a ticker, but the rate is not a constant`
+			<-t.C
+			http.Get(machines + id)
+		}()
+	}
+}
+
 func semaphoreInside(ctx context.Context, ids []string) {
 	sem := semaphore.NewWeighted(50)
 	for _, id := range ids { // want `TOS101: loop starts goroutines that call the mde API .* the concurrency bound \(50 workers\) caps calls in flight`

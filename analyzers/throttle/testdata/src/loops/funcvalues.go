@@ -84,3 +84,16 @@ func viaPlanInLoop(ids []string) {
 		eachTimes(plan())
 	}
 }
+
+// getLabelled sends its second argument as the request URL.
+func getLabelled(label, u string) { http.Get(u) }
+
+// labelAndURL returns both of getLabelled's arguments: in
+// getLabelled(labelAndURL()) the URL has no argument expression of its
+// own, so it is out of sight (and must not be looked for past the one
+// argument there is).
+func labelAndURL() (string, string) { return "all", base + "machines/all" }
+
+func fromLabelAndURL() {
+	getLabelled(labelAndURL())
+}

@@ -114,6 +114,17 @@ func uber(ids []string) {
 	}
 }
 
+// A limiter built for zero takes a second has no rate the limit can be
+// checked against: it is reported as a throttle of unknown rate, not as
+// one that lets ten calls (its slack) through a minute.
+func uberZero(ids []string) {
+	rl := ratelimit.New(0)
+	for _, id := range ids { // want `TOS105: calls to the mde API .* are throttled by ratelimit.New, but the rate is not a constant`
+		rl.Take()
+		http.Get(base + "machines/" + id)
+	}
+}
+
 func constantSmall() {
 	for i := 0; i < 3; i++ {
 		http.Get(base + "machines/" + strconv.Itoa(i))
@@ -395,6 +406,15 @@ func twoCallsPerSleep(ids []string) {
 		time.Sleep(time.Second)
 		http.Get(base + "machines/" + id)
 		http.Get(base + "machines/" + id + "/alerts")
+	}
+}
+
+// A sleep of zero returns at once: the loop is as unthrottled as with no
+// sleep, and the message says why the sleep was not counted.
+func sleepZero(ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the mde API .*\(the sleep has no duration\)`
+		time.Sleep(0)
+		http.Get(base + "machines/" + id)
 	}
 }
 
