@@ -120,3 +120,38 @@ func eachInLoop(groups [][]string) {
 		forEach(ids, func(id string) { machine(id) }) // want "TOS101"
 	}
 }
+
+// firstListed calls the API for the first non-empty id only: the loop is
+// left after that call.
+func firstListed(ids []string) {
+	for _, id := range ids {
+		if id != "" {
+			machine(id)
+			break
+		}
+	}
+}
+
+func firstOfEach(groups [][]string) {
+	for _, ids := range groups { // want "TOS101: loop calls the mde API"
+		firstListed(ids)
+	}
+}
+
+// firstListedTwice calls the API twice for the first non-empty id.
+func firstListedTwice(ids []string) {
+	for _, id := range ids {
+		if id != "" {
+			for range 2 {
+				machine(id)
+			}
+			break
+		}
+	}
+}
+
+func firstOfEachTwice(groups [][]string) {
+	for _, ids := range groups { // want "TOS101: loop calls the mde API"
+		firstListedTwice(ids)
+	}
+}
