@@ -155,3 +155,18 @@ func firstOfEachTwice(groups [][]string) {
 		firstListedTwice(ids)
 	}
 }
+
+// getEither fetches primary and, when that fails, fallback: both
+// parameters are request URLs.
+func getEither(primary, fallback string) {
+	if _, err := http.Get(primary); err != nil {
+		http.Get(fallback)
+	}
+}
+
+// The API's URL is the fallback, the second argument.
+func mirrorFirst(ids []string) {
+	for _, id := range ids { // want "TOS101: loop calls the mde API"
+		getEither("https://mirror.example.test/machines/"+id, base+"machines/"+id)
+	}
+}
