@@ -170,3 +170,21 @@ func mirrorFirst(ids []string) {
 		getEither("https://mirror.example.test/machines/"+id, base+"machines/"+id)
 	}
 }
+
+// firstThenRest calls fn for the first id on its own, then for each of
+// the others in a loop with no pause.
+func firstThenRest(ids []string, fn func(string)) {
+	if len(ids) == 0 {
+		return
+	}
+	fn(ids[0])
+	for _, id := range ids[1:] {
+		fn(id)
+	}
+}
+
+// The loop in firstThenRest repeats the API call, though its first call
+// is outside the loop.
+func eachFirstThenRest(ids []string) {
+	firstThenRest(ids, func(id string) { machine(id) }) // want `TOS101: loops.firstThenRest calls this function on every iteration of its loop \(branches.go:\d+\)`
+}
