@@ -27,10 +27,12 @@ type walkState struct {
 }
 
 // judged reports whether a loop around the call repeats it without a
-// constant bound: such a loop is judged where it is, not by callers.
+// constant bound: such a loop is judged where it is, not by callers. A
+// loop the path leaves by break or return does not repeat it, whether the
+// call is in its body or in a loop nested there before the break.
 func (st walkState) judged() bool {
-	for i, f := range st.frames {
-		if !f.unbounded || f.byReturn || (i == len(st.frames)-1 && f.byBreak) {
+	for _, f := range st.frames {
+		if !f.unbounded || f.byReturn || f.byBreak {
 			continue
 		}
 		return true

@@ -120,3 +120,71 @@ func eachInLoop(groups [][]string) {
 		forEach(ids, func(id string) { machine(id) }) // want "TOS101"
 	}
 }
+
+// firstListed calls the API for the first non-empty id only: the loop is
+// left after that call.
+func firstListed(ids []string) {
+	for _, id := range ids {
+		if id != "" {
+			machine(id)
+			break
+		}
+	}
+}
+
+func firstOfEach(groups [][]string) {
+	for _, ids := range groups { // want "TOS101: loop calls the mde API"
+		firstListed(ids)
+	}
+}
+
+// firstListedTwice calls the API twice for the first non-empty id.
+func firstListedTwice(ids []string) {
+	for _, id := range ids {
+		if id != "" {
+			for range 2 {
+				machine(id)
+			}
+			break
+		}
+	}
+}
+
+func firstOfEachTwice(groups [][]string) {
+	for _, ids := range groups { // want "TOS101: loop calls the mde API"
+		firstListedTwice(ids)
+	}
+}
+
+// getEither fetches primary and, when that fails, fallback: both
+// parameters are request URLs.
+func getEither(primary, fallback string) {
+	if _, err := http.Get(primary); err != nil {
+		http.Get(fallback)
+	}
+}
+
+// The API's URL is the fallback, the second argument.
+func mirrorFirst(ids []string) {
+	for _, id := range ids { // want "TOS101: loop calls the mde API"
+		getEither("https://mirror.example.test/machines/"+id, base+"machines/"+id)
+	}
+}
+
+// firstThenRest calls fn for the first id on its own, then for each of
+// the others in a loop with no pause.
+func firstThenRest(ids []string, fn func(string)) {
+	if len(ids) == 0 {
+		return
+	}
+	fn(ids[0])
+	for _, id := range ids[1:] {
+		fn(id)
+	}
+}
+
+// The loop in firstThenRest repeats the API call, though its first call
+// is outside the loop.
+func eachFirstThenRest(ids []string) {
+	firstThenRest(ids, func(id string) { machine(id) }) // want `TOS101: loops.firstThenRest calls this function on every iteration of its loop \(branches.go:\d+\)`
+}

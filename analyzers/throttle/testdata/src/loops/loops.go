@@ -600,3 +600,14 @@ func parsedURL(ids []string) {
 		http.Get(u.String())
 	}
 }
+
+// machineURL builds a machine's URL as a *url.URL.
+func machineURL(id string) *url.URL {
+	return &url.URL{Scheme: "https", Host: "api.security.microsoft.com", Path: "/api/machines/" + id}
+}
+
+func urlFromHelper(ids []string) {
+	for _, id := range ids { // want `TOS101: `
+		http.Get(machineURL(id).String())
+	}
+}

@@ -108,3 +108,32 @@ func pacedByArgument(ids []string, every time.Duration) {
 		pauseAtLeast(every)
 	}
 }
+
+// bothLanes waits on the fast limiter and then, whichever way the branch
+// between goes, on the slow one: the slow one decides how often it
+// returns.
+func bothLanes(ctx context.Context, urgent bool) {
+	fastLane.Wait(ctx)
+	if urgent {
+		ctx = context.WithoutCancel(ctx)
+	}
+	slowLane.Wait(ctx)
+}
+
+// One call a pass and one pass every two seconds at most: within the limit.
+func pacedByBothLanes(ctx context.Context, ids []string, urgent map[string]bool) {
+	for _, id := range ids {
+		bothLanes(ctx, urgent[id])
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// Each id takes 200 calls, more than a minute allows: the inner loop is
+// the cause, reported there, and the loop around it not again.
+func sweepEach(ids []string) {
+	for _, id := range ids {
+		for i := 0; i < 200; i++ { // want "TOS101: loop runs 200 times"
+			http.Get(base + "machines/" + id)
+		}
+	}
+}

@@ -94,3 +94,17 @@ func WarmUp(ids []string) { // want WarmUp:`^api\(mde×0\)$`
 		}
 	})
 }
+
+// extraAttempts is how often a failed fetch is tried again: never.
+const extraAttempts = 0
+
+// RetryFailed would try each failed machine again, extraAttempts times, a
+// second apart: it makes no call, and none in its loop either.
+func RetryFailed(ctx context.Context, ids []string) { // want RetryFailed:`^api\(mde×0\)$`
+	for _, id := range ids {
+		limiter.Wait(ctx)
+		for i := 0; i < extraAttempts; i++ {
+			Machine(id)
+		}
+	}
+}

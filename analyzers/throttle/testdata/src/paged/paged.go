@@ -39,3 +39,21 @@ func perItemCounted(ids []string) {
 		}
 	}
 }
+
+// pagesOf follows the pages of one item: each page counts, so its loop is
+// judged here.
+func pagesOf(id string) {
+	next := "https://api.pages.test/items/" + id
+	for next != "" { // want `TOS101: loop calls the pages API`
+		resp, _ := http.Get(next)
+		var p page
+		decode(resp, &p)
+		next = p.Next
+	}
+}
+
+func everyItem(ids []string) {
+	for _, id := range ids { // the counted page loop in pagesOf is the cause, reported there
+		pagesOf(id)
+	}
+}
