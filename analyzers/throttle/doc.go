@@ -86,7 +86,8 @@
 // items of one response of a list call, up to the family's max_page_size)
 // are multiplied; pagination loops (a next link, page token or cursor
 // carried from one response to the next request) count once unless the
-// pack sets pagination_counts; retry loops count once. A call repeated by
+// pack sets pagination_counts; retry loops count once. Functions that
+// recurse into each other repeat their calls without a bound. A call repeated by
 // an unbounded loop is judged at that loop, which is reported once: loops
 // around it, in the same function or in callers, are related information,
 // not findings of their own.
@@ -109,7 +110,10 @@
 //     SDKs that retry) guards the loop, and the family's terms need a
 //     proactive throttle. Families whose terms accept reactive retry
 //     (Microsoft Graph, GitHub) stay quiet.
-//   - TOS105 (info): the loop is throttled but the rate is not a constant.
+//   - TOS105 (info): the loop is throttled but the rate is not a constant,
+//     the paths through it wait on different throttles (waits on one
+//     limiter, or equal sleeps, on several paths count as one throttle), or
+//     each wait lets through more calls than can be counted.
 //
 // Quiet: loops bounded by a constant whose calls stay within the limit,
 // pagination and retry loops, loops whose every path leaves after the call,

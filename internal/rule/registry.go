@@ -81,7 +81,7 @@ var registry = []Rule{
 		ID: "TOS105", Name: "rate-unverified", Severity: Info, Default: true,
 		Engine: EngineThrottle, Status: Available, Since: "v0.1.0",
 		Title:     "throttle present, rate not statically known",
-		Rationale: "The loop is throttled, but the rate comes from a value toslint cannot compute; review it against the limit.",
+		Rationale: "The loop is throttled, but its rate comes from a value toslint cannot compute, from different throttles on different paths, or from a wait that lets an uncountable batch of calls through; review it against the limit.",
 		Clause:    "API terms: the documented number of API calls per connection per renewal period.",
 	},
 
