@@ -209,7 +209,7 @@ func (p *prescan) scanLine(line []byte, off int) {
 			i, col = i+n, col+n
 			continue
 		case n > 0:
-			if firm < 0 {
+			if firm < 0 { // a marker after a '>'
 				firm = i
 			}
 			others++
