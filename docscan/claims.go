@@ -1,6 +1,7 @@
 package docscan
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -152,10 +153,18 @@ func (logos) check(p *page) {
 	}
 }
 
-// altAt returns the alt text of the image at offset, if a run holds it.
+// altAt returns the alt text of the image at offset, if a run holds it:
+// a Markdown image's alt run ends where the image starts (buildRuns gives
+// it the image's offset as its end), and the alt or title attribute of an
+// HTML <img> starts inside its tag. Another image's alt text, however
+// near, is not this image's.
 func (d *Document) altAt(off int) string {
+	tagStop := off // not a tag: no attribute starts inside it
+	if off >= 0 && bytes.HasPrefix(d.Src[off:], []byte("<")) {
+		tagStop = tagEnd(d.Src, off)
+	}
 	for _, r := range d.Runs {
-		if r.Scope&ScopeAlt != 0 && len(r.Text) > 0 && r.Start() >= off && r.Start() < off+len(r.Text)+8 {
+		if r.Scope&ScopeAlt != 0 && (r.End() == off || off < r.Start() && r.Start() < tagStop) {
 			return r.Text
 		}
 	}

@@ -178,15 +178,24 @@ var (
 // dateIn returns the first date in s as YYYYMMDD (day 0 when only the
 // month is known), or 0.
 func dateIn(s string) int {
-	if m := monthDate.FindStringSubmatch(s); m != nil {
-		y, _ := strconv.Atoi(m[3])
-		d, _ := strconv.Atoi(m[2])
-		return y*10000 + months[strings.ToLower(m[1])[:3]]*100 + d
+	md, dm := monthDate.FindStringSubmatchIndex(s), dayMonth.FindStringSubmatchIndex(s)
+	group := func(m []int, k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return s[m[2*k]:m[2*k+1]]
 	}
-	if m := dayMonth.FindStringSubmatch(s); m != nil {
-		y, _ := strconv.Atoi(m[3])
-		d, _ := strconv.Atoi(m[1])
-		return y*10000 + months[strings.ToLower(m[2])[:3]]*100 + d
+	// "5 March 2021" holds "March 2021" too, where its month starts: a
+	// month-first date is the first only if it starts before that.
+	if md != nil && (dm == nil || md[0] < dm[4]) {
+		y, _ := strconv.Atoi(group(md, 3))
+		d, _ := strconv.Atoi(group(md, 2))
+		return y*10000 + months[strings.ToLower(group(md, 1))[:3]]*100 + d
+	}
+	if dm != nil {
+		y, _ := strconv.Atoi(group(dm, 3))
+		d, _ := strconv.Atoi(group(dm, 1))
+		return y*10000 + months[strings.ToLower(group(dm, 2))[:3]]*100 + d
 	}
 	if m := isoDate.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
