@@ -426,7 +426,7 @@ func (d *Document) htmlAltRuns(raw *ast.RawHTML) {
 }
 
 func (d *Document) altRunsIn(start, stop int) {
-	if start < 0 || stop > len(d.Src) || start >= stop {
+	if start < 0 || stop > len(d.Src) || start >= stop { // no attribute in an empty range
 		return
 	}
 	d.work += stop - start

@@ -76,6 +76,8 @@ type anchored struct {
 	quick bool
 	// window is longer than any match of these terms: room for hyphens
 	// and spaces between the letters, a suffix and the byte after it.
+	// (Not for dozens of spaces between a term's words: such a term is
+	// missed, a price of bounding the regexp's work per candidate.)
 	window int
 }
 
@@ -280,9 +282,12 @@ func (h hit) suffix(r *Run) string { return r.Text[h.end:h.suffixEnd] }
 // find returns the terms in text, left to right, not overlapping.
 func (m *matcher) find(text string) []hit {
 	var out []hit
-	for i := 0; i+1 < len(text); i++ {
-		if i > 0 && isWordByte(text[i-1]) {
-			continue // not a word start
+	for i := 0; i < len(text); i++ {
+		// Not a word start: after an ASCII letter, digit or '_', or after
+		// a letter, digit or mark that is not ASCII (only worth decoding
+		// before an ASCII letter or digit, where every term found starts).
+		if i > 0 && isWordByte(text[i-1]) && (text[i-1] < utf8.RuneSelf || !isASCIIWord(text[i]) || wordRuneBefore(text[:i])) {
+			continue
 		}
 		a := m.anchors.at(text[i:min(len(text), i+2)])
 		if a == nil {
@@ -369,6 +374,15 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
+}
+
+// wordRuneBefore reports whether s ends with a letter, a digit or a
+// combining mark not ASCII, or with bytes that are no UTF-8: a term does
+// not start right after one. Punctuation does not hide a term: “PowerShell”,
+// ‘Windows’ and a—Windows are found.
+func wordRuneBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == utf8.RuneError || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 func isWordByte(c byte) bool {
