@@ -3,6 +3,7 @@ package throttle
 import (
 	"fmt"
 	"go/ast"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -32,7 +33,7 @@ func (p *passState) judgeSpawn(fg *fnGraph, sp *spawn) {
 	if !onCycle(region, head, sp.block, func(*cfg.Block) bool { return false }) {
 		return // not repeated
 	}
-	cut := func(b *cfg.Block) bool { return fg.throttles[b] != nil }
+	cut := func(b *cfg.Block) bool { return len(fg.throttles[b]) > 0 }
 	spawnedThrottled := !onCycle(region, head, sp.block, cut)
 	inner, innerOK := p.goroutineThrottle(sp)
 	bound, bounded := p.constBound(loop)
@@ -116,13 +117,10 @@ func (p *passState) goroutineThrottle(sp *spawn) (Rate, bool) {
 		return Rate{}, false
 	}
 	fg := p.graph(sp.lit.Body)
-	cut := func(b *cfg.Block) bool {
-		t := fg.throttles[b]
-		return t != nil && t.rate.Shared && sharedBy(sp.lit, t)
-	}
+	cut := func(b *cfg.Block) bool { return sharedThrottle(fg, b, sp.lit) != nil }
 	entry := fg.g.Blocks[0]
-	if cut(entry) {
-		return fg.throttles[entry].rate, true
+	if t := sharedThrottle(fg, entry, sp.lit); t != nil {
+		return t.rate, true
 	}
 	seen := map[*cfg.Block]bool{entry: true}
 	queue := []*cfg.Block{entry}
@@ -145,8 +143,8 @@ func (p *passState) goroutineThrottle(sp *spawn) (Rate, bool) {
 	}
 	var best *Rate
 	for _, b := range fg.g.Blocks {
-		if cut(b) {
-			r := fg.throttles[b].rate
+		if t := sharedThrottle(fg, b, sp.lit); t != nil {
+			r := t.rate
 			if best == nil || (r.known() && !best.known()) {
 				best = &r
 			}
@@ -156,6 +154,21 @@ func (p *passState) goroutineThrottle(sp *spawn) (Rate, bool) {
 		return Rate{}, false
 	}
 	return *best, true
+}
+
+// sharedThrottle returns the most restrictive throttle of block b whose
+// limiter or ticker the goroutines of lit share, or nil.
+func sharedThrottle(fg *fnGraph, b *cfg.Block, lit *ast.FuncLit) *throttleOp {
+	var best *throttleOp
+	for _, t := range fg.throttles[b] {
+		if !t.rate.Shared || !sharedBy(lit, t) {
+			continue
+		}
+		if best == nil || t.rate.known() && (!best.rate.known() || t.rate.maxCalls(time.Minute, 1) < best.rate.maxCalls(time.Minute, 1)) {
+			best = t
+		}
+	}
+	return best
 }
 
 // sharedBy reports whether a throttle inside lit uses a limiter or ticker

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"time"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -19,8 +18,8 @@ type fnGraph struct {
 	g    *cfg.CFG
 
 	sites     map[*cfg.Block][]*site
-	throttles map[*cfg.Block]*throttleOp
-	hints     map[ast.Node][]string // loop → why apparent throttles are not
+	throttles map[*cfg.Block][]*throttleOp // the throttles of each block, in order
+	hints     map[ast.Node][]string        // loop → why apparent throttles are not
 	spawns    []*spawn
 	loops     []ast.Stmt               // innermost first
 	enclosing map[ast.Node][]ast.Stmt  // node → loops around it, outermost first
@@ -71,7 +70,7 @@ func (p *passState) graph(body *ast.BlockStmt) *fnGraph { return p.graphOf(nil, 
 func (p *passState) graphOf(fn *types.Func, body *ast.BlockStmt) *fnGraph {
 	fg := &fnGraph{
 		p: p, fn: fn, body: body, g: cfg.New(body, p.mayReturn),
-		sites: map[*cfg.Block][]*site{}, throttles: map[*cfg.Block]*throttleOp{},
+		sites: map[*cfg.Block][]*site{}, throttles: map[*cfg.Block][]*throttleOp{},
 		hints: map[ast.Node][]string{}, enclosing: map[ast.Node][]ast.Stmt{},
 		reactive: map[*cfg.Block]bool{}, blockOf: map[ast.Node]*cfg.Block{},
 		headers: map[ast.Stmt]*cfg.Block{}, dones: map[ast.Stmt]*cfg.Block{},
@@ -186,7 +185,7 @@ func (fg *fnGraph) noteLoopBlock(b *cfg.Block) {
 	}
 	if b.Kind == cfg.KindRangeLoop {
 		if t := fg.p.chanThrottle(b.Stmt.(*ast.RangeStmt).X); t != nil {
-			fg.throttles[b] = t // each iteration receives a tick
+			fg.addThrottle(b, t) // each iteration receives a tick
 		}
 	}
 }
@@ -284,14 +283,9 @@ func appendOnce(s []string, v string) []string {
 	return append(s, v)
 }
 
-// addThrottle records a throttle in b, keeping the most restrictive.
+// addThrottle records a throttle in b.
 func (fg *fnGraph) addThrottle(b *cfg.Block, t *throttleOp) {
-	if prev := fg.throttles[b]; prev != nil && prev.rate.known() {
-		if !t.rate.known() || prev.rate.maxCalls(time.Minute, 1) <= t.rate.maxCalls(time.Minute, 1) {
-			return
-		}
-	}
-	fg.throttles[b] = t
+	fg.throttles[b] = append(fg.throttles[b], t)
 }
 
 // throttleGroup is the blocks that wait on one limiter, ticker or
@@ -312,18 +306,19 @@ func (fg *fnGraph) throttleGroups(keep func(*cfg.Block) bool) []*throttleGroup {
 	var out []*throttleGroup
 	byKey := map[key]*throttleGroup{}
 	for _, b := range fg.g.Blocks {
-		t := fg.throttles[b]
-		if t == nil || !keep(b) {
+		if !keep(b) {
 			continue
 		}
-		k := key{t.rate, fmt.Sprint(t.defs)}
-		g := byKey[k]
-		if g == nil {
-			g = &throttleGroup{rate: t.rate, blocks: map[*cfg.Block]bool{}}
-			byKey[k] = g
-			out = append(out, g)
+		for _, t := range fg.throttles[b] {
+			k := key{t.rate, fmt.Sprint(t.defs)}
+			g := byKey[k]
+			if g == nil {
+				g = &throttleGroup{rate: t.rate, blocks: map[*cfg.Block]bool{}}
+				byKey[k] = g
+				out = append(out, g)
+			}
+			g.blocks[b] = true
 		}
-		g.blocks[b] = true
 	}
 	return out
 }

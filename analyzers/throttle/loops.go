@@ -134,7 +134,7 @@ func (p *passState) judgeLoop(fg *fnGraph, l ast.Stmt, reported map[*site]bool) 
 		return
 	}
 	bound, bounded := p.constBound(l)
-	cut := func(b *cfg.Block) bool { return fg.throttles[b] != nil }
+	cut := func(b *cfg.Block) bool { return len(fg.throttles[b]) > 0 }
 	never := func(*cfg.Block) bool { return false }
 	reactive := false
 	for b := range region {

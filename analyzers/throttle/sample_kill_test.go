@@ -188,3 +188,36 @@ func TestPrefixDepthBound(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapperHoldingClient: a transport literal that holds an
+// *http.Client in a field sends through that client, so the client's
+// provenance is the transport's; its other fields say nothing.
+func TestWrapperHoldingClient(t *testing.T) {
+	p, f := sdkPass(t, `package p
+
+import (
+	"net/http"
+
+	"github.com/google/go-github/v62/github"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+func use(any, ...any) {}
+
+// viaClient sends each request with the client it holds.
+type viaClient struct {
+	name string
+	c    *http.Client
+}
+
+func (v *viaClient) RoundTrip(r *http.Request) (*http.Response, error) { return v.c.Do(r) }
+
+func wrapped() {
+	use(github.NewClient(&http.Client{Transport: &viaClient{name: "retrying", c: retryablehttp.NewClient().StandardClient()}}))
+}
+`)
+	call := usedIn(t, f, "wrapped").(*ast.CallExpr)
+	if v, _, ok := p.ctorProv(call, p.callee(call), 0); !ok || v.String() != "reactive" {
+		t.Errorf("a transport holding a retrying client: %s (%v), want reactive", v, ok)
+	}
+}

@@ -409,7 +409,7 @@ func (fg *fnGraph) mustThrottle() *Rate {
 	if len(fg.throttles) == 0 {
 		return nil
 	}
-	if fg.exitReachable(func(b *cfg.Block) bool { return fg.throttles[b] != nil || fg.noPause[b] }) {
+	if fg.exitReachable(func(b *cfg.Block) bool { return len(fg.throttles[b]) > 0 || fg.noPause[b] }) {
 		return nil
 	}
 	var best *Rate

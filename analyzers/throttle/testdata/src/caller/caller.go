@@ -95,3 +95,13 @@ func perRegion(id string) {
 		http.Get("https://api.security.microsoft.com/api/machines/" + id + "?region=" + r)
 	}
 }
+
+func viaAddressHelpers(ids []string) {
+	for _, id := range ids { // want `TOS101: loop calls the mde API`
+		http.Get(mdeclient.MachineURL(id))
+	}
+	for _, id := range ids { // want `TOS101: loop calls the mde API`
+		u := mdeclient.MachineRef(id)
+		http.Get(u.String())
+	}
+}

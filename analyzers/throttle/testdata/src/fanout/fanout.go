@@ -264,3 +264,16 @@ func batchThenSummary(ctx context.Context, batches [][]string) {
 		}()
 	}
 }
+
+// Each goroutine waits on a limiter of its own and then on the shared
+// one, at the same rate: the shared one paces them all, within the limit.
+func ownThenShared(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		go func() {
+			own := rate.NewLimiter(rate.Every(time.Second), 1)
+			own.Wait(ctx)
+			shared.Wait(ctx)
+			http.Get(machines + id)
+		}()
+	}
+}

@@ -137,3 +137,54 @@ func sweepEach(ids []string) {
 		}
 	}
 }
+
+// The loop itself waits on both limiters, the fast one and then, past a
+// branch, the slow one: every pass waits on the slow one, which paces it.
+func bothLanesInLoop(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		fastLane.Wait(ctx)
+		if id == "" {
+			ctx = context.WithoutCancel(ctx)
+		}
+		slowLane.Wait(ctx)
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// pauseUnlessZero pauses for d, or not at all when d is zero.
+func pauseUnlessZero(d time.Duration) {
+	if d == 0 {
+		return
+	}
+	time.Sleep(d)
+}
+
+func pacedByOption(ids []string, every time.Duration) {
+	for _, id := range ids { // want "TOS105: calls to the mde API .* are throttled by .*, but the rate is not a constant"
+		http.Get(base + "machines/" + id)
+		pauseUnlessZero(every)
+	}
+}
+
+// hurry waits on the fast limiter: declared before takeTurns, so the
+// summaries see it first and slowTurn only in a later round.
+func hurry(ctx context.Context) { fastLane.Wait(ctx) }
+
+// takeTurns waits on both limiters, one after the other: the slow one
+// decides its pace, once both helpers' summaries are known.
+func takeTurns(ctx context.Context, urgent bool) {
+	hurry(ctx)
+	if urgent {
+		ctx = context.WithoutCancel(ctx)
+	}
+	slowTurn(ctx)
+}
+
+func slowTurn(ctx context.Context) { slowLane.Wait(ctx) }
+
+func pacedByTurnsInOrder(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		takeTurns(ctx, id == "")
+		http.Get(base + "machines/" + id)
+	}
+}

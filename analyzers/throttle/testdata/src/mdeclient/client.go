@@ -6,6 +6,7 @@ package mdeclient
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -107,4 +108,14 @@ func RetryFailed(ctx context.Context, ids []string) { // want RetryFailed:`^api\
 			Machine(id)
 		}
 	}
+}
+
+// MachineURL and MachineRef build a machine's address: the callers that
+// request it call the API.
+func MachineURL(id string) string { // want MachineURL:`url\(returns "https://api.securitycenter.microsoft.com/api/machines/"…\)`
+	return host + "/api/machines/" + id
+}
+
+func MachineRef(id string) url.URL { // want MachineRef:`url\(returns "https://api.securitycenter.microsoft.com/"…\)`
+	return url.URL{Scheme: "https", Host: "api.securitycenter.microsoft.com", Path: "/api/machines/" + id}
 }
