@@ -140,8 +140,9 @@ func newMatcher(owners []*owner) *matcher {
 	groups := map[[2]byte][]alt{}
 	for _, a := range alts {
 		m.terms = append(m.terms, a.t)
-		k := anchorOf(a.t.canon)
-		groups[k] = append(groups[k], a)
+		for _, k := range termAnchors(a.t) {
+			groups[k] = append(groups[k], a)
+		}
 	}
 	for k, g := range groups {
 		var b strings.Builder
@@ -247,6 +248,25 @@ func wordIndex(s, w string) int {
 		}
 		i = j + 1
 	}
+}
+
+// termAnchors returns the anchors a term is filed under. The text is
+// looked up by its first two bytes, so a term goes under the anchor of
+// every way its forms can begin: its first two letters or digits; its
+// first two bytes, when they are not both ("Q-Ink", "Q 7"); and for a
+// protected mark whose altered forms may put a hyphen or a space after
+// the first letter ("X-box" for "Xbox"), that letter alone.
+func termAnchors(t *term) [][2]byte {
+	keys := [][2]byte{anchorOf(t.canon), anchorOf(t.canon[:min(2, len(t.canon))])}
+	if t.kind == kindMark && t.mark.Kind == policy.Protected {
+		if r, n := utf8.DecodeRuneInString(t.canon); n == 1 && unicode.IsLetter(r) {
+			if next, _ := utf8.DecodeRuneInString(t.canon[1:]); unicode.IsLetter(next) {
+				keys = append(keys, anchorOf(t.canon[:1]))
+			}
+		}
+	}
+	slices.SortFunc(keys, func(a, b [2]byte) int { return strings.Compare(string(a[:]), string(b[:])) })
+	return slices.Compact(keys)
 }
 
 // anchorOf is the first two letters of a term, lowercase.
