@@ -21,6 +21,8 @@ func TestFindMarkWithPunctuationEarly(t *testing.T) {
 			{Name: "Q 7 Pad", Kind: policy.Protected},
 			{Name: "7Q Reader", Kind: policy.Protected},
 			{Name: "Qbox", Kind: policy.Protected},
+			{Name: "Aqua Lens", Kind: policy.Protected},
+			{Name: "Zinc Pad", Kind: policy.Protected},
 		},
 	}}
 	m := newMatcher(ownersOf([]*policy.Pack{pack}))
@@ -37,6 +39,10 @@ func TestFindMarkWithPunctuationEarly(t *testing.T) {
 		{"Get a Q-box today", []int{6}},
 		{"Get a Qbox today", []int{6}},
 		{"Get a QBOX today", []int{6}},
+		// A protected mark in any letter case, A and Z included.
+		{"try aqua lens", []int{4}},
+		{"try AQUA LENS", []int{4}},
+		{"try zinc pad", []int{4}},
 	} {
 		var got []int
 		for _, h := range m.find(tt.text) {
