@@ -277,3 +277,59 @@ func ownThenShared(ctx context.Context, ids []string) {
 		}()
 	}
 }
+
+// Only the slow goroutines wait on the shared limiter; the others call
+// at once, so the limiter does not pace the fan-out.
+func sometimesShared(ctx context.Context, ids []string, slow bool) {
+	for _, id := range ids {
+		go func() { // want `TOS102: `
+			if slow {
+				shared.Wait(ctx)
+			}
+			http.Get(machines + id)
+		}()
+	}
+}
+
+var burst = rate.NewLimiter(1000, 1)
+
+// Every goroutine waits on a fast shared limiter and then on the slow
+// one: the slow one sets the pace, within the limit.
+func fastThenSlow(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		go func() {
+			burst.Wait(ctx)
+			shared.Wait(ctx)
+			http.Get(machines + id)
+		}()
+	}
+}
+
+var (
+	wide   = rate.NewLimiter(1, 61)
+	steady = rate.NewLimiter(2, 1)
+)
+
+// Two shared limiters let the same 121 calls a minute through: the
+// finding explains the first one waited on.
+func twoEqualLimiters(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		go func() { // want `TOS103: throttle lets up to 121 calls per minute through \(burst 61 \+ 1/s × 60s\)`
+			wide.Wait(ctx)
+			steady.Wait(ctx)
+			http.Get(machines + id)
+		}()
+	}
+}
+
+// A channel made inside each goroutine is that goroutine's own: sending
+// on it bounds nothing.
+func channelPerGoroutine(ids []string) {
+	for _, id := range ids {
+		go func() { // want `TOS102: `
+			sem := make(chan struct{}, 1)
+			sem <- struct{}{}
+			http.Get(machines + id)
+		}()
+	}
+}

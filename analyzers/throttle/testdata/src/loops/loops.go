@@ -394,6 +394,16 @@ func waitNDivides(ctx context.Context, ids []string) {
 	}
 }
 
+// WaitN with no tokens returns at once: it holds nothing back, so the
+// rate it keeps is not known.
+func waitNZero(ctx context.Context, ids []string) {
+	lim := rate.NewLimiter(1, 1)
+	for _, id := range ids { // want `TOS105: calls to the mde API .* but the rate is not a constant`
+		lim.WaitN(ctx, 0)
+		http.Get(base + "machines/" + id)
+	}
+}
+
 func sleepTooShort(ids []string) {
 	for _, id := range ids { // want `TOS103: throttle lets up to 120 calls per minute through \(60s / 500ms\), over the mde limit of 100 by 20; use an interval of 600ms or more between passes`
 		time.Sleep(500 * time.Millisecond)
