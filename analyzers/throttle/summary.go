@@ -266,6 +266,9 @@ func (p *passState) callGraph() (map[*types.Func][]*types.Func, []*types.Func) {
 func (p *passState) mayThrottle(body ast.Node) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false // a later node must not clear it
+		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -621,3 +621,33 @@ func urlFromHelper(ids []string) {
 		http.Get(machineURL(id).String())
 	}
 }
+
+var everySecond = time.NewTicker(time.Second)
+
+// waitTick takes a tick of a shared ticker: its callers are paced.
+func waitTick() { <-everySecond.C }
+
+func pacedByTickHelper(ids []string) {
+	for _, id := range ids { // quiet: one call a second
+		waitTick()
+		http.Get(base + "machines/" + id)
+	}
+}
+
+// tickThenCount takes a tick and then counts in a loop of its own: the
+// tick still paces every call of it.
+func tickThenCount(ids []string) int {
+	<-everySecond.C
+	n := 0
+	for range ids {
+		n++
+	}
+	return n
+}
+
+func pacedByTickThenCount(ids []string) {
+	for _, id := range ids { // quiet: one call a second
+		tickThenCount(ids)
+		http.Get(base + "machines/" + id)
+	}
+}
