@@ -95,3 +95,26 @@ func TestURLLiteralDepthBound(t *testing.T) {
 		t.Errorf("host found through %d TrimSpace calls, want 10", last)
 	}
 }
+
+// TestPageBoundField checks that a field of a list call's result holds
+// one page: the repositories of one search response are at most
+// max_page_size (bounds.go pageBound).
+func TestPageBoundField(t *testing.T) {
+	p, f := sdkPass(t, `package p
+
+import (
+	"context"
+
+	"github.com/google/go-github/v62/github"
+)
+
+func f(ctx context.Context, c *github.Client) {
+	res, _, _ := c.Search.Repositories(ctx, "q", nil)
+	_ = res.Repositories
+}
+`)
+	p.summarize()
+	if k, ok := p.pageBound(lastBlank(f)); !ok || k != 100 {
+		t.Errorf("pageBound(res.Repositories) = %d, %v; want 100, true", k, ok)
+	}
+}

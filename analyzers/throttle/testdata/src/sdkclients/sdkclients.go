@@ -144,6 +144,14 @@ func onePage(ctx context.Context) {
 	}
 }
 
+func oneSearchPage(ctx context.Context) {
+	c := github.NewClient(nil)
+	res, _, _ := c.Search.Repositories(ctx, "org:o", nil)
+	for _, r := range res.Repositories { // the field holds one page: at most 100 items
+		c.Repositories.Get(ctx, "o", *r.Name)
+	}
+}
+
 func allPages(ctx context.Context) {
 	c := github.NewClient(nil)
 	var all []*github.Repository

@@ -10,6 +10,7 @@ type Client struct {
 	Repositories *RepositoriesService
 	Teams        *TeamsService
 	Issues       *IssuesService
+	Search       *SearchService
 }
 
 type Response struct{ NextPage int }
@@ -21,6 +22,12 @@ type Repository struct{ Name *string }
 type RepositoriesService struct{}
 type TeamsService struct{}
 type IssuesService struct{}
+type SearchService struct{}
+
+type RepositoriesSearchResult struct {
+	Total        *int
+	Repositories []*Repository
+}
 
 func NewClient(httpClient *http.Client) *Client                   { return &Client{} }
 func (c *Client) WithAuthToken(token string) *Client              { return c }
@@ -40,4 +47,8 @@ func (s *TeamsService) RemoveTeamMembershipBySlug(ctx context.Context, org, slug
 
 func (s *IssuesService) CreateLabel(ctx context.Context, owner, repo, name string) (*Response, error) {
 	return nil, nil
+}
+
+func (s *SearchService) Repositories(ctx context.Context, query string, opts *ListOptions) (*RepositoriesSearchResult, *Response, error) {
+	return nil, nil, nil
 }
