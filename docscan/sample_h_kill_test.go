@@ -1,0 +1,104 @@
+package docscan
+
+import (
+	"go/token"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/toslint/toslint/internal/policy"
+)
+
+// Tests for survivors of docscan's eighth seeded mutant sample, inside
+// the package.
+
+// isASCII holds for code ASCII and fails on any byte of 0x80 or more.
+func TestIsASCIIPlainAndNot(t *testing.T) {
+	for s, want := range map[string]bool{"": true, "code words": true, "caf\u00e9": false, "\x80": false} {
+		if got := isASCII(s); got != want {
+			t.Errorf("isASCII(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// "Rename X ... to Y" in the sentence of a retired name makes it history
+// only when there is a replacement and the sentence names it.
+func TestRenameSentenceNeedsReplacement(t *testing.T) {
+	text := "Rename the Oldname project settings page and each of its tabs to Newbrand."
+	start := strings.Index(text, "Oldname")
+	end := start + len("Oldname")
+	if !isHistorical(text, start, end, "Newbrand") {
+		t.Errorf("rename sentence naming the replacement not historical")
+	}
+	if isHistorical(text, start, end, "") {
+		t.Errorf("rename sentence without a replacement counted as historical")
+	}
+}
+
+// A sentence ends at a '.' followed by a space or the end of the text,
+// not at a dot inside a version number.
+func TestSentenceAroundVersionDot(t *testing.T) {
+	text := "Oldname 2.5 ships today. Next one."
+	if got, want := sentenceAround(text, 0, 7), "Oldname 2.5 ships today"; got != want {
+		t.Errorf("sentenceAround = %q, want %q", got, want)
+	}
+	text = "Here Oldname 2.5 ships."
+	if got, want := sentenceAround(text, 5, 12), "Here Oldname 2.5 ships"; got != want {
+		t.Errorf("sentenceAround = %q, want %q", got, want)
+	}
+}
+
+// A file made of a byte order mark alone has one line, starting at its
+// last byte (the only offset it has).
+func TestLineStartsBOMOnly(t *testing.T) {
+	if got := lineStarts([]byte("\ufeff"), 3); !slices.Equal(got, []int{2}) {
+		t.Errorf("lineStarts(BOM only) = %v, want [2]", got)
+	}
+}
+
+// Only owners with marks, notices or reuse rules are reported.
+func TestOwnerModesWithNoticesOnly(t *testing.T) {
+	s := &scan{docState: docState{owners: []*owner{
+		{name: "Noticeco", notices: []policy.Notice{{}}, mode: OwnerMode{Owner: "Noticeco"}},
+		{name: "Emptyco", mode: OwnerMode{Owner: "Emptyco"}},
+	}}}
+	got := s.ownerModes()
+	if len(got) != 1 || got[0].Owner != "Noticeco" {
+		t.Errorf("ownerModes = %+v, want Noticeco alone", got)
+	}
+}
+
+// Text that starts with an entity is normalised like any other.
+func TestAddTextLeadingEntity(t *testing.T) {
+	var rb runBuilder
+	rb.addText([]byte("&amp; more"), 0)
+	if got := string(rb.b); got != "& more" {
+		t.Errorf("addText = %q, want %q", got, "& more")
+	}
+}
+
+// containsFoldASCII finds a word starting with 'a' (the first letter) in
+// upper case.
+func TestContainsFoldASCIIFirstLetterA(t *testing.T) {
+	if !containsFoldASCII("see ALPHA here", "alpha") {
+		t.Errorf("containsFoldASCII missed ALPHA")
+	}
+	if !containsFoldASCII("see ZULU here", "zulu") {
+		t.Errorf("containsFoldASCII missed ZULU")
+	}
+}
+
+// The work counted for a document grows with the nodes walked: a page of
+// many thematic breaks costs more than one code block of the same length.
+func TestWorkCountsNodes(t *testing.T) {
+	code := "```\n" + strings.Repeat("code\n", 198) + "c\n```\n"
+	marked := strings.Repeat("***\n\n", 200)
+	if len(code) != len(marked) {
+		t.Fatalf("lengths %d and %d", len(code), len(marked))
+	}
+	wp := ParseMarkdown(token.NewFileSet(), "p.md", []byte(code)).work
+	wm := ParseMarkdown(token.NewFileSet(), "m.md", []byte(marked)).work
+	if wm <= wp {
+		t.Errorf("work of 200 breaks %d, not more than one code block's %d", wm, wp)
+	}
+}
