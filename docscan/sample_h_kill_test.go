@@ -1,12 +1,14 @@
 package docscan
 
 import (
+	"context"
 	"go/token"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/toslint/toslint/internal/policy"
+	"github.com/toslint/toslint/internal/testutil"
 )
 
 // Tests for survivors of docscan's eighth seeded mutant sample, inside
@@ -100,5 +102,28 @@ func TestWorkCountsNodes(t *testing.T) {
 	wm := ParseMarkdown(token.NewFileSet(), "m.md", []byte(marked)).work
 	if wm <= wp {
 		t.Errorf("work of 200 breaks %d, not more than one code block's %d", wm, wp)
+	}
+}
+
+// A paragraph at the brackets limit whose emphasis runs are over theirs
+// is reported for its emphasis.
+func TestEmphasisOverBracketsAtLimit(t *testing.T) {
+	lim := policy.Limits{NestingDepth: 100, Footnotes: 100, Brackets: 3, Emphasis: 3}
+	err := prescanLimits([]byte("[a] [b] [c] *w* *x* *y* *z*\n"), lim)
+	if err == nil || !strings.Contains(err.Error(), "runs of '*', '_' or '~'") {
+		t.Errorf("prescanLimits = %v, want the emphasis limit", err)
+	}
+}
+
+// Files that are not Markdown (the license) count as scanned.
+func TestScannedCountsPlainFiles(t *testing.T) {
+	dir := t.TempDir()
+	testutil.WriteTree(t, dir, map[string]string{"LICENSE": "license text\n", "a.md": "# A\n"})
+	res, err := Scan(context.Background(), hookPolicy(t, 0), Options{Root: dir, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Scanned != 2 {
+		t.Errorf("scanned %d, want 2", res.Scanned)
 	}
 }
