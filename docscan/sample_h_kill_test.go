@@ -127,3 +127,17 @@ func TestScannedCountsPlainFiles(t *testing.T) {
 		t.Errorf("scanned %d, want 2", res.Scanned)
 	}
 }
+
+// An HTML comment indented three spaces is an HTML block: no piece is
+// cut inside it, at its blank lines.
+func TestPiecesNoCutInIndentedComment(t *testing.T) {
+	defer func(n int) { pieceSize = n }(pieceSize)
+	pieceSize = 8
+	src := "Paragraph one.\n\n   <!-- a note\n\nhidden words\n\nmore hidden words\n\n-->\n\nAfter it.\n"
+	open, end := strings.Index(src, "<!--"), strings.Index(src, "-->")
+	for _, c := range pieces([]byte(src), 0) {
+		if c > open && c <= end {
+			t.Errorf("cut at %d, inside the comment [%d, %d]", c, open, end)
+		}
+	}
+}
