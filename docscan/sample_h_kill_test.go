@@ -141,3 +141,17 @@ func TestPiecesNoCutInIndentedComment(t *testing.T) {
 		}
 	}
 }
+
+// An item whose text is an empty definition marker (": ") still holds
+// a paragraph the next lines continue lazily, so the indented line after
+// the blank one stays in the item: its brackets count as goldmark's do.
+func TestLimitsEmptyDefinitionInItem(t *testing.T) {
+	for _, s := range []string{"- : \na\n\n    [a] [b]\n", "- : \n: \n\n    [a] [b]\n"} {
+		src := []byte(s)
+		p := prescanOf(src)
+		_, brackets, _ := astCounts(src)
+		if brackets != 2 || p.maxBrackets < brackets {
+			t.Errorf("%q: goldmark has %d '[' in one block, the limits pass saw %d", s, brackets, p.maxBrackets)
+		}
+	}
+}
