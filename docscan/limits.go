@@ -387,7 +387,7 @@ func fenceOpen(b []byte) int {
 	if c != '`' && c != '~' {
 		return 0
 	}
-	if n := fenceRun(b, c); n >= 3 && (c == '~' || bytes.IndexByte(b[n:], '`') < 0) {
+	if n := fenceRun(b, c); n >= 3 && (c == '~' || !bytes.ContainsRune(b[n:], '`')) {
 		return n
 	}
 	return 0
