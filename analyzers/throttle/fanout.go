@@ -3,7 +3,6 @@ package throttle
 import (
 	"fmt"
 	"go/ast"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -164,7 +163,7 @@ func sharedThrottle(fg *fnGraph, b *cfg.Block, lit *ast.FuncLit) *throttleOp {
 		if !t.rate.Shared || !sharedBy(lit, t) {
 			continue
 		}
-		if best == nil || t.rate.known() && (!best.rate.known() || t.rate.maxCalls(time.Minute, 1) < best.rate.maxCalls(time.Minute, 1)) {
+		if best == nil || t.rate.replaces(&best.rate) {
 			best = t
 		}
 	}

@@ -371,7 +371,7 @@ func (fg *fnGraph) loopRate(region map[*cfg.Block]bool, head *cfg.Block, sus []s
 				break
 			}
 		}
-		if must && (best == nil || g.rate.known() && (!best.known() || g.rate.maxCalls(60e9, 1) < best.maxCalls(60e9, 1))) {
+		if must && g.rate.replaces(best) {
 			best = &g.rate
 		}
 	}

@@ -242,6 +242,14 @@ func looser(a, b Rate) Rate {
 	return b
 }
 
+// replaces reports whether r takes best's place as the rate that paces
+// a loop or helper: nothing was found yet, or r is known and lets fewer
+// calls through (an unknown rate never replaces a known one, and a tie
+// keeps the first found).
+func (r Rate) replaces(best *Rate) bool {
+	return best == nil || r.known() && (!best.known() || r.maxCalls(time.Minute, 1) < best.maxCalls(time.Minute, 1))
+}
+
 // stricter returns the rate that lets fewer calls through: what a chain
 // of throttles guarantees.
 func stricter(a, b Rate) Rate {

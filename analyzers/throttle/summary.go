@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -420,7 +419,7 @@ func (fg *fnGraph) mustThrottle() *Rate {
 		if fg.exitReachable(func(x *cfg.Block) bool { return g.blocks[x] || fg.noPause[x] }) {
 			continue
 		}
-		if best == nil || (g.rate.known() && (!best.known() || g.rate.maxCalls(time.Minute, 1) < best.maxCalls(time.Minute, 1))) {
+		if g.rate.replaces(best) {
 			best = &g.rate
 		}
 	}
