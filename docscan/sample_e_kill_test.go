@@ -151,11 +151,7 @@ func TestFindOneLetterTermAtEnd(t *testing.T) {
 		{"Q and Q", []int{0, 6}},
 		{"Try Qx", nil},
 	} {
-		var got []int
-		for _, h := range m.find(tt.text) {
-			got = append(got, h.start)
-		}
-		if !slices.Equal(got, tt.start) {
+		if got := findStarts(m, tt.text); !slices.Equal(got, tt.start) {
 			t.Errorf("find(%q) starts %v, want %v", tt.text, got, tt.start)
 		}
 	}
@@ -247,4 +243,13 @@ func TestDecideAgreesAtSuffixEdges(t *testing.T) {
 			t.Errorf("find(%q):\n got  %v\n want %v", s, got, want)
 		}
 	}
+}
+
+// findStarts returns where the terms m finds in text start.
+func findStarts(m *matcher, text string) []int {
+	var out []int
+	for _, h := range m.find(text) {
+		out = append(out, h.start)
+	}
+	return out
 }

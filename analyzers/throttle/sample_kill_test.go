@@ -173,16 +173,7 @@ func TestPrefixDepthBound(t *testing.T) {
 		fmt.Fprintf(&b, "\t_ = v%d\n", n)
 		b.WriteString(strings.Repeat("\t}\n", n) + "}\n")
 		p, f := testPass(t, b.String())
-		var last ast.Expr
-		ast.Inspect(f, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
-				if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
-					last = as.Rhs[0]
-				}
-			}
-			return true
-		})
-		got := p.strPrefixes(last, urlCtx{}, 0)
+		got := p.strPrefixes(lastBlank(f), urlCtx{}, 0)
 		if found := len(got) > 0 && strings.HasPrefix(got[0].S, "https://api.security"); found != (n < maxDepth) {
 			t.Errorf("%d nested ranges: prefixes %+v, want the URL only under %d", n, got, maxDepth)
 		}
