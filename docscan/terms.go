@@ -257,16 +257,21 @@ func wordIndex(s, w string) int {
 // protected mark whose altered forms may put a hyphen or a space after
 // the first letter ("X-box" for "Xbox"), that letter alone.
 func termAnchors(t *term) [][2]byte {
-	keys := [][2]byte{anchorOf(t.canon), anchorOf(t.canon[:min(2, len(t.canon))])}
+	keys := [][2]byte{anchorOf(t.canon)}
+	add := func(k [2]byte) {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	add(anchorOf(t.canon[:min(2, len(t.canon))]))
 	if t.kind == kindMark && t.mark.Kind == policy.Protected {
 		if r, n := utf8.DecodeRuneInString(t.canon); n == 1 && unicode.IsLetter(r) {
 			if next, _ := utf8.DecodeRuneInString(t.canon[1:]); unicode.IsLetter(next) {
-				keys = append(keys, anchorOf(t.canon[:1]))
+				add(anchorOf(t.canon[:1]))
 			}
 		}
 	}
-	slices.SortFunc(keys, func(a, b [2]byte) int { return strings.Compare(string(a[:]), string(b[:])) })
-	return slices.Compact(keys)
+	return keys
 }
 
 // anchorOf is the first two letters of a term, lowercase.
